@@ -1,0 +1,3 @@
+using Archive.Cli;
+
+return await ArchiveCommand.Create().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using Azure.Storage.Blobs;
+
+namespace Archive.Testing;
+
+/// <summary>
+/// Starts Azurite (blob, queue and table services) from the repository's node_modules on free loopback ports with a
+/// temporary --location, and stops it with SIGINT at the end: after client traffic Azurite ignores SIGTERM.
+/// Share it with <c>[Collection(AzuriteCollection.Name)]</c>.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private const string AccountName = "devstoreaccount1";
+    private const string AccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly StringBuilder output = new();
+    private Process? process;
+
+    /// <summary>The temporary folder Azurite keeps its data in.</summary>
+    public string Location { get; } = Path.Combine(Path.GetTempPath(), "archive-azurite-" + Guid.NewGuid().ToString("N"));
+
+    public int BlobPort { get; private set; }
+
+    public int QueuePort { get; private set; }
+
+    public int TablePort { get; private set; }
+
+    /// <summary>A full connection string for the running Azurite (blob, queue and table endpoints).</summary>
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+
+    /// <summary>What Azurite printed so far, for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public BlobServiceClient CreateBlobServiceClient() => new(ConnectionString);
+
+    public async Task InitializeAsync()
+    {
+        var script = Path.Combine(RepositoryPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException($"Azurite is not installed ({script} is missing). Run 'npm ci' at the repository root (./test.sh does).");
+        }
+
+        Directory.CreateDirectory(Location);
+        BlobPort = FreePort.Next();
+        QueuePort = FreePort.Next();
+        TablePort = FreePort.Next();
+
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            script, "--skipApiVersionCheck", "--loose", "--location", Location,
+            "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        try
+        {
+            await FreePort.WaitUntilListeningAsync(BlobPort, TimeSpan.FromSeconds(30), () => process.HasExited).ConfigureAwait(false);
+            await FreePort.WaitUntilListeningAsync(QueuePort, TimeSpan.FromSeconds(30), () => process.HasExited).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+        {
+            throw new InvalidOperationException($"Azurite did not start: {ex.Message}\n{Output}", ex);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            Interrupt(process.Id);
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        process?.Dispose();
+        try
+        {
+            Directory.Delete(Location, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private static void Interrupt(int pid)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            _ = NativeMethods.Kill(pid, NativeMethods.SigInt);
+        }
+    }
+
+    private static class NativeMethods
+    {
+        public const int SigInt = 2;
+
+        [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+        public static extern int Kill(int pid, int sig);
+    }
+}
