@@ -2,12 +2,13 @@ using System.CommandLine;
 
 namespace Archive.Cli;
 
-/// <summary>Builds the <c>archive</c> command tree. Each capability adds its subcommand here.</summary>
+/// <summary>Builds the <c>archive</c> command tree. Each capability adds its subcommand in its own file.</summary>
 internal static class ArchiveCommand
 {
     public static RootCommand Create()
     {
         var root = new RootCommand("Archive: extract, upload, index and search news articles.");
+        // Subcommands (one line each): extract, bench, upload, search, index, reindex, ...
         return root;
     }
 }
