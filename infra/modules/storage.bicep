@@ -61,15 +61,29 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-01-01'
   }
 }
 
-resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = [
-  for containerName in [articlesContainerName, rejectedContainerName, deploymentContainerName]: {
-    parent: blobService
-    name: containerName
-    properties: {
-      publicAccess: 'None'
-    }
+resource articlesContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: articlesContainerName
+  properties: {
+    publicAccess: 'None'
   }
-]
+}
+
+resource rejectedContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: rejectedContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: deploymentContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
 
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-01-01' = {
   parent: storage
@@ -87,4 +101,6 @@ output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output queueEndpoint string = storage.properties.primaryEndpoints.queue
 output tableEndpoint string = storage.properties.primaryEndpoints.table
 output deletionsQueueName string = deletionsQueue.name
-output containerNames string[] = [for i in range(0, 3): containers[i].name]
+output articlesContainerName string = articlesContainer.name
+output rejectedContainerName string = rejectedContainer.name
+output deploymentContainerName string = deploymentContainer.name
