@@ -79,7 +79,73 @@ public sealed partial class ArmDeployment
             var name = match.Groups["name"].Value;
             return kind == "variables" ? Variable(name, match.Value, depth) : Parameter(name, match.Value, depth);
         });
-        return InlineModuleOutputs(substituted, depth);
+        return FoldLiteralFormats(InlineModuleOutputs(substituted, depth));
+    }
+
+    // format('a{0}b', 'x') with only literal arguments → 'axb' (innermost calls first).
+    private static string FoldLiteralFormats(string expression)
+    {
+        var position = 0;
+        while (true)
+        {
+            var start = expression.IndexOf("format(", position, StringComparison.Ordinal);
+            if (start < 0)
+            {
+                return expression;
+            }
+
+            var close = MatchingParenthesis(expression, start + "format".Length);
+            var arguments = close < 0 ? null : SplitArguments(expression[(start + "format(".Length)..close]);
+            if (arguments is null || arguments.Count == 0 || !arguments.All(a => QuotedLiteral().IsMatch(a)))
+            {
+                position = start + 1;
+                continue;
+            }
+
+            var values = arguments.Select(a => QuotedLiteral().Match(a).Groups[1].Value.Replace("''", "'", StringComparison.Ordinal)).ToArray();
+            var text = string.Format(CultureInfo.InvariantCulture, values[0], values[1..]);
+            var folded = "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+            expression = expression[..start] + folded + expression[(close + 1)..];
+            position = 0;
+        }
+    }
+
+    // Top-level comma-separated arguments, trimmed; null when quotes or parentheses do not balance.
+    private static List<string>? SplitArguments(string text)
+    {
+        var result = new List<string>();
+        var level = 0;
+        var quoted = false;
+        var begin = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\'')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c == '(')
+            {
+                level++;
+            }
+            else if (!quoted && c == ')')
+            {
+                level--;
+            }
+            else if (!quoted && level == 0 && c == ',')
+            {
+                result.Add(text[begin..i].Trim());
+                begin = i + 1;
+            }
+        }
+
+        if (quoted || level != 0)
+        {
+            return null;
+        }
+
+        result.Add(text[begin..].Trim());
+        return result;
     }
 
     private string Variable(string name, string original, int depth) =>
