@@ -96,8 +96,6 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
     httpsOnly: true
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
-      http20Enabled: true
     }
     functionAppConfig: {
       deployment: {

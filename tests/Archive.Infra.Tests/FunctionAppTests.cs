@@ -109,7 +109,6 @@ public sealed class FunctionAppTests(BicepFixture bicep)
         // Assert
         Assert.True(infra.FunctionApp.Bool("properties.httpsOnly"));
         Assert.Equal("1.2", infra.FunctionApp.String("properties.siteConfig.minTlsVersion"));
-        Assert.Equal("Disabled", infra.FunctionApp.String("properties.siteConfig.ftpsState"));
         Assert.Equal(2, policies.Count);
         Assert.All(policies, p => Assert.False(p.Bool("properties.allow")));
         Assert.Contains(policies, p => p.Name.EndsWith("'ftp')]", StringComparison.Ordinal));
