@@ -10,10 +10,13 @@ $subscription = 'article-ingest'
 $attempts = if ($env:ARCHIVE_HOOK_ATTEMPTS) { [int]$env:ARCHIVE_HOOK_ATTEMPTS } else { 20 }
 $delay = if ($env:ARCHIVE_HOOK_DELAY_SECONDS) { [int]$env:ARCHIVE_HOOK_DELAY_SECONDS } else { 15 }
 
+# az may be signed in to another default subscription than azd: pass azd's explicitly.
+$sub = if ($env:AZURE_SUBSCRIPTION_ID) { @('--subscription', $env:AZURE_SUBSCRIPTION_ID) } else { @() }
+
 $key = ''
 for ($i = 1; -not $key; $i++) {
   $key = az functionapp keys list --name $env:AZURE_FUNCTION_APP_NAME --resource-group $env:AZURE_RESOURCE_GROUP `
-    --query systemKeys.blobs_extension --output tsv 2>$null
+    --query systemKeys.blobs_extension --output tsv @sub 2>$null
   if (-not $key) {
     if ($i -ge $attempts) { throw "the blobs_extension key of $env:AZURE_FUNCTION_APP_NAME did not appear; is IngestArticle deployed?" }
     Start-Sleep -Seconds $delay
@@ -23,7 +26,7 @@ for ($i = 1; -not $key; $i++) {
 # The key is part of the URL: never print it.
 $endpoint = "$($env:SERVICE_FUNCTIONS_URI.TrimEnd('/'))/runtime/webhooks/blobs?functionName=Host.Functions.IngestArticle&code=$key"
 $filter = "/blobServices/default/containers/$container/"
-$common = @('--name', $subscription, '--resource-group', $env:AZURE_RESOURCE_GROUP, '--system-topic-name', $env:EVENTGRID_SYSTEM_TOPIC_NAME)
+$common = $sub + @('--name', $subscription, '--resource-group', $env:AZURE_RESOURCE_GROUP, '--system-topic-name', $env:EVENTGRID_SYSTEM_TOPIC_NAME)
 
 az eventgrid system-topic event-subscription show @common --output none 2>$null
 if ($LASTEXITCODE -eq 0) {

@@ -121,12 +121,13 @@ public sealed partial class AzdTests(BicepFixture bicep)
         Assert.DoesNotContain("api-key", text, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("postprovision.sh")]
     [InlineData("postdeploy.sh")]
     public void ShellHook_Syntax_IsValidPosixShell(string script)
     {
         // Arrange
+        Skip.If(OperatingSystem.IsWindows(), "No POSIX sh on Windows: azd runs the .ps1 hooks there.");
         var path = Path.Combine(Root, "scripts", "hooks", script);
         var start = new ProcessStartInfo("sh") { RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("-n");
