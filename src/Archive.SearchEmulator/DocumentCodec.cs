@@ -149,7 +149,7 @@ internal static class DocumentCodec
                 if (field.Searchable)
                 {
                     doc.Add(new TextField(field.Name, text, Field.Store.NO));
-                    if (schema.Suggesters.Values.Any(s => s.SourceFields.Contains(field.Name)))
+                    if (schema.SuggestSourceFields.Contains(field.Name))
                     {
                         doc.Add(new TextField(Suggester.SuggestField(field.Name), text, Field.Store.NO));
                     }

@@ -14,6 +14,7 @@ internal sealed partial class IndexSchema
         FieldsByName = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
         Key = fields.Single(f => f.Key);
         Suggesters = suggesters;
+        SuggestSourceFields = suggesters.Values.SelectMany(s => s.SourceFields).ToHashSet(StringComparer.Ordinal);
         K1 = k1;
         B = b;
     }
@@ -30,6 +31,9 @@ internal sealed partial class IndexSchema
     public SchemaField Key { get; }
 
     public IReadOnlyDictionary<string, Suggester> Suggesters { get; }
+
+    /// <summary>The fields any suggester draws from.</summary>
+    public IReadOnlySet<string> SuggestSourceFields { get; }
 
     public double K1 { get; }
 

@@ -68,8 +68,28 @@ internal sealed class LuceneIndex : IDisposable
 
     public static JsonObject? Lookup(IndexSearcher searcher, string key)
     {
-        var hits = searcher.Search(new TermQuery(new Term(DocumentCodec.KeyField, key)), 1);
-        return hits.TotalHits == 0 ? null : ReadSource(searcher, hits.ScoreDocs[0].Doc);
+        var doc = Find(searcher, key);
+        return doc < 0 ? null : ReadSource(searcher, doc);
+    }
+
+    /// <summary>The live document with the key, or -1: a direct term lookup per segment, no scoring.</summary>
+    public static int Find(IndexSearcher searcher, string key)
+    {
+        var term = new Term(DocumentCodec.KeyField, key);
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var docs = leaf.AtomicReader.GetTermDocsEnum(term);
+            if (docs is not null)
+            {
+                var doc = docs.NextDoc();
+                if (doc != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    return leaf.DocBase + doc;
+                }
+            }
+        }
+
+        return -1;
     }
 
     public static JsonObject ReadSource(IndexSearcher searcher, int doc)
@@ -93,9 +113,10 @@ internal sealed class LuceneIndex : IDisposable
             {
                 foreach (var action in actions)
                 {
-                    var existing = action.Kind == IndexActionKind.Delete
-                        ? null
-                        : pending.TryGetValue(action.Key, out var p) ? p : Lookup(searcher, action.Key);
+                    var needsDocument = action.Kind is IndexActionKind.Merge or IndexActionKind.MergeOrUpload;
+                    var exists = action.Kind != IndexActionKind.Delete
+                        && (pending.TryGetValue(action.Key, out var p) ? p is not null : Find(searcher, action.Key) >= 0);
+                    var existing = exists && needsDocument ? pending.GetValueOrDefault(action.Key) ?? Lookup(searcher, action.Key) : null;
                     var term = new Term(DocumentCodec.KeyField, action.Key);
                     switch (action.Kind)
                     {
@@ -119,10 +140,9 @@ internal sealed class LuceneIndex : IDisposable
                             results.Add(new IndexingResult(action.Key, true, null, 200));
                             break;
                         default:
-                            var document = (JsonObject)action.Document.DeepClone();
-                            writer.UpdateDocument(term, DocumentCodec.ToLucene(current, document));
-                            pending[action.Key] = document;
-                            results.Add(new IndexingResult(action.Key, true, null, existing is null ? 201 : 200));
+                            writer.UpdateDocument(term, DocumentCodec.ToLucene(current, action.Document));
+                            pending[action.Key] = action.Document;
+                            results.Add(new IndexingResult(action.Key, true, null, exists ? 200 : 201));
                             break;
                     }
                 }
