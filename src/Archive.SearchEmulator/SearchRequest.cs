@@ -86,7 +86,9 @@ internal sealed record SearchRequest(
                     body["count"] = string.Equals(values.ToString(), "true", StringComparison.OrdinalIgnoreCase);
                     break;
                 case "minimumCoverage":
-                    body[name] = double.Parse(values.ToString(), CultureInfo.InvariantCulture);
+                    body[name] = double.TryParse(values.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var coverage)
+                        ? coverage
+                        : throw SearchApiException.BadRequest($"Invalid value '{values}' for minimumCoverage.");
                     break;
                 default:
                     body[name] = values.ToString();
