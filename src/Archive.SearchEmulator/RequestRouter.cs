@@ -20,6 +20,13 @@ internal sealed partial class RequestRouter(IndexRegistry registry, EmulatorOpti
     public async Task HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        context.Response.OnStarting(() =>
+        {
+            // Azure reports the server-side time in milliseconds in this header.
+            context.Response.Headers["elapsed-time"] = ((long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
         try
         {
             if (!string.Equals(context.Request.Headers["api-key"].ToString(), options.ApiKey, StringComparison.Ordinal))
