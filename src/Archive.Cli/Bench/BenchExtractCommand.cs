@@ -1,0 +1,157 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Archive.Core.Extraction;
+using Archive.Core.Extraction.Html;
+using Archive.Core.Extraction.Html.Evaluation;
+using AngleSharp.Html.Parser;
+
+namespace Archive.Cli.Bench;
+
+/// <summary>
+/// <c>archive bench extract &lt;corpus-root&gt;</c>: scores HTML extraction on news-html (title, date, author, body
+/// snippets) and article-body (the benchmark's 4-gram method), then measures speed in the same process: HTML pages/s
+/// against parsing the same pages with AngleSharp alone, and plain-text articles/s.
+/// </summary>
+internal static class BenchExtractCommand
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static Command Create(Func<string, string?, RawArticle>? textReader)
+    {
+        var root = new Argument<DirectoryInfo>("corpus-root") { Description = "The folder holding news-html/ and article-body/ (for example ../shared/corpus)." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every miss (title, date, author, body snippets)." };
+        var seconds = new Option<double>("--seconds") { Description = "Time budget per speed row, in seconds.", DefaultValueFactory = _ => 3.0 };
+        var skipSpeed = new Option<bool>("--no-speed") { Description = "Only score quality." };
+        var command = new Command("extract", "Score HTML extraction quality against the corpora and measure extraction speed.");
+        command.Arguments.Add(root);
+        command.Options.Add(verbose);
+        command.Options.Add(seconds);
+        command.Options.Add(skipSpeed);
+        command.SetAction(parse => Run(parse.GetValue(root)!, parse.GetValue(verbose), parse.GetValue(seconds), parse.GetValue(skipSpeed), textReader));
+        return command;
+    }
+
+    private static int Run(DirectoryInfo root, bool verbose, double seconds, bool skipSpeed, Func<string, string?, RawArticle>? textReader)
+    {
+        var newsHtml = Path.Combine(root.FullName, "news-html");
+        var articleBody = Path.Combine(root.FullName, "article-body");
+        if (!Directory.Exists(newsHtml) && !Directory.Exists(articleBody))
+        {
+            Console.Error.WriteLine($"error: neither news-html/ nor article-body/ is under {root.FullName}");
+            return 2;
+        }
+
+        var reader = new HtmlArticleReader();
+        var output = Console.Out;
+        output.WriteLine("| corpus | metric | score | bar | |");
+        output.WriteLine("|---|---|---|---|---|");
+        var failed = false;
+        if (Directory.Exists(newsHtml))
+        {
+            var score = ExtractionEvaluator.ScoreNewsHtml(newsHtml, reader.Read);
+            failed |= Row(output, "news-html", "title (case-folded)", score.Title, BenchBars.Title);
+            output.WriteLine($"| news-html | title (case-sensitive) | {score.TitleCaseSensitive:F3} | | |");
+            failed |= Row(output, "news-html", "date", score.Date, BenchBars.Date);
+            failed |= Row(output, "news-html", "author (gold surnames)", score.Author, BenchBars.Author);
+            output.WriteLine($"| news-html | body precision / recall | {score.Body.Precision:F3} / {score.Body.Recall:F3} | | |");
+            failed |= Row(output, "news-html", "body F1 (snippets)", score.Body.F1, BenchBars.NewsBodyF1);
+            if (verbose)
+            {
+                output.WriteLine();
+                foreach (var miss in score.Misses)
+                {
+                    output.WriteLine(miss);
+                }
+
+                output.WriteLine();
+            }
+        }
+
+        if (Directory.Exists(articleBody))
+        {
+            var shingles = ExtractionEvaluator.ScoreArticleBody(articleBody, reader.Read);
+            output.WriteLine($"| article-body | precision / recall / accuracy | {shingles.Precision:F3} / {shingles.Recall:F3} / {shingles.Accuracy:F3} | | |");
+            failed |= Row(output, "article-body", "F1 (4-gram shingles)", shingles.F1, BenchBars.ArticleBodyF1);
+        }
+
+        if (!skipSpeed)
+        {
+            SpeedRows(output, root.FullName, newsHtml, articleBody, reader, textReader, TimeSpan.FromSeconds(seconds));
+        }
+
+        return failed ? 1 : 0;
+    }
+
+    private static bool Row(TextWriter output, string corpus, string metric, double score, double bar)
+    {
+        var pass = score >= bar;
+        output.WriteLine($"| {corpus} | {metric} | {score.ToString("F3", Invariant)} | ≥ {bar.ToString("F2", Invariant)} | {(pass ? "ok" : "BELOW")} |");
+        return !pass;
+    }
+
+    private static void SpeedRows(TextWriter output, string root, string newsHtml, string articleBody, HtmlArticleReader reader,
+        Func<string, string?, RawArticle>? textReader, TimeSpan budget)
+    {
+        output.WriteLine();
+        output.WriteLine("| speed (one thread, Release, warm) | items/s | MB/s | ratio |");
+        output.WriteLine("|---|---|---|---|");
+        if (Directory.Exists(newsHtml))
+        {
+            var pages = ExtractionCorpus.LoadNewsHtml(newsHtml).Select(item => ExtractionCorpus.ReadNewsHtml(newsHtml, item)).ToArray();
+            var bytes = pages.Sum(p => (long)p.Length * sizeof(char) / 2);
+            var parser = new HtmlParser();
+            var parseOnly = Measure(pages, page => parser.ParseDocument(page).Dispose(), budget);
+            var extract = Measure(pages, page => reader.Read(page, null), budget);
+            output.WriteLine($"| news-html: AngleSharp parse only ({pages.Length} pages) | {parseOnly:F1} | {parseOnly * bytes / pages.Length / 1e6:F1} | 1.00× |");
+            output.WriteLine($"| news-html: HtmlArticleReader.Read | {extract:F1} | {extract * bytes / pages.Length / 1e6:F1} | {parseOnly / extract:F2}× the parse-only cost (aim ≤ 3×) |");
+        }
+
+        var texts = new List<string>();
+        if (Directory.Exists(articleBody))
+        {
+            texts.AddRange(ExtractionCorpus.LoadArticleBody(articleBody).Select(item => item.Body));
+        }
+
+        var seed = Path.Combine(root, "seed");
+        if (Directory.Exists(seed))
+        {
+            texts.AddRange(Directory.EnumerateFiles(seed, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText));
+        }
+
+        if (textReader is null)
+        {
+            output.WriteLine("| plain text: not wired (pass the text reader to BenchCommand.Create) | – | – | bar ≥ 5,000/s |");
+        }
+        else if (texts.Count > 0)
+        {
+            var corpus = texts.ToArray();
+            var rate = Measure(corpus, text => textReader(text, "article.txt"), budget);
+            var averageBytes = corpus.Average(t => (double)t.Length);
+            output.WriteLine($"| plain text ({corpus.Length} articles: article-body gold bodies and seed) | {rate:F0} | {rate * averageBytes / 1e6:F1} | bar ≥ 5,000/s: {(rate >= BenchBars.TextPerSecond ? "ok" : "BELOW")} |");
+        }
+    }
+
+    /// <summary>Items per second over whole passes of <paramref name="items"/> after one warm-up pass, within the budget.</summary>
+    private static double Measure<T>(T[] items, Action<T> action, TimeSpan budget)
+    {
+        foreach (var item in items)
+        {
+            action(item);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        long done = 0;
+        do
+        {
+            foreach (var item in items)
+            {
+                action(item);
+            }
+
+            done += items.Length;
+        }
+        while (stopwatch.Elapsed < budget);
+        return done / stopwatch.Elapsed.TotalSeconds;
+    }
+}
