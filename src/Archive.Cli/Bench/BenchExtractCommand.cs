@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Archive.Core.Extraction;
 using Archive.Core.Extraction.Html;
 using Archive.Core.Extraction.Html.Evaluation;
@@ -17,18 +18,26 @@ internal static class BenchExtractCommand
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    private static readonly JsonSerializerOptions ShowOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static Command Create(Func<string, string?, RawArticle>? textReader)
     {
         var root = new Argument<DirectoryInfo>("corpus-root") { Description = "The folder holding news-html/ and article-body/ (for example ../shared/corpus)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every miss (title, date, author, body snippets)." };
         var seconds = new Option<double>("--seconds") { Description = "Time budget per speed row, in seconds.", DefaultValueFactory = _ => 3.0 };
         var skipSpeed = new Option<bool>("--no-speed") { Description = "Only score quality." };
+        var show = new Option<string?>("--show") { Description = "Print what the reader returns for one page (a path, or a file name under news-html/html) and stop." };
         var command = new Command("extract", "Score HTML extraction quality against the corpora and measure extraction speed.");
         command.Arguments.Add(root);
         command.Options.Add(verbose);
         command.Options.Add(seconds);
         command.Options.Add(skipSpeed);
-        command.SetAction(parse => Run(parse.GetValue(root)!, parse.GetValue(verbose), parse.GetValue(seconds), parse.GetValue(skipSpeed), textReader));
+        command.Options.Add(show);
+        command.SetAction(parse => parse.GetValue(show) is { } page ? Show(parse.GetValue(root)!, page) : Run(parse.GetValue(root)!, parse.GetValue(verbose), parse.GetValue(seconds), parse.GetValue(skipSpeed), textReader));
         return command;
     }
 
@@ -81,6 +90,20 @@ internal static class BenchExtractCommand
         }
 
         return failed ? 1 : 0;
+    }
+
+    private static int Show(DirectoryInfo root, string page)
+    {
+        var path = File.Exists(page) ? page : Path.Combine(root.FullName, "news-html", "html", page);
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"error: {page} was not found");
+            return 2;
+        }
+
+        var article = new HtmlArticleReader().Read(File.ReadAllText(path), path);
+        Console.Out.WriteLine(JsonSerializer.Serialize(article, ShowOptions));
+        return 0;
     }
 
     private static bool Row(TextWriter output, string corpus, string metric, double score, double bar)

@@ -36,7 +36,7 @@ internal static partial class AuthorNames
         }
 
         var text = WhitespaceRegex().Replace(raw, " ").Trim();
-        if (LooksLikeUrl(text))
+        if (LooksLikeUrl(text) || (!string.IsNullOrEmpty(siteName) && string.Equals(Squash(text), Squash(siteName), StringComparison.OrdinalIgnoreCase)))
         {
             return names;
         }
@@ -96,8 +96,10 @@ internal static partial class AuthorNames
             return false;
         }
 
-        if (!string.IsNullOrEmpty(siteName) && (string.Equals(Squash(name), Squash(siteName), StringComparison.OrdinalIgnoreCase) ||
-                                                 Squash(siteName).Contains(Squash(name), StringComparison.OrdinalIgnoreCase) && words.Length == 1 && name.Length > 3 && name.All(c => !char.IsLower(c))))
+        var squashed = Squash(name);
+        var site = string.IsNullOrEmpty(siteName) ? string.Empty : Squash(DomainSuffixRegex().Replace(WwwRegex().Replace(siteName, string.Empty), string.Empty));
+        if (site.Length > 0 && (string.Equals(squashed, site, StringComparison.OrdinalIgnoreCase) ||
+                                (site.Length > 3 && squashed.Contains(site, StringComparison.OrdinalIgnoreCase))))
         {
             return false;
         }
@@ -106,6 +108,12 @@ internal static partial class AuthorNames
     }
 
     private static string Squash(string value) => new([.. value.Where(char.IsLetterOrDigit)]);
+
+    [GeneratedRegex(@"\.(?:com|net|org|co|info|news|de|fr|es|it|pt|br|uk|at|ch|fi|nl|pe|ve|uy|cl|tn|cz|xyz|io|eu|me)\b.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DomainSuffixRegex();
+
+    [GeneratedRegex(@"^(?:https?://)?www\.", RegexOptions.IgnoreCase)]
+    private static partial Regex WwwRegex();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRegex();

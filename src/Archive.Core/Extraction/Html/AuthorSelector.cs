@@ -19,7 +19,7 @@ internal static partial class AuthorSelector
 
         if (names.Count > 0)
         {
-            return names;
+            return CompleteFirstNames(names, document);
         }
 
         foreach (var key in (ReadOnlySpan<string>)["author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl", "citation_author", "og:article:author", "cxenseparse:author", "article:author_name"])
@@ -60,10 +60,49 @@ internal static partial class AuthorSelector
             }
         }
 
-        var body = document.Body?.TextContent;
-        if (body is not null && BylineRegex().Match(body) is { Success: true } match)
+        foreach (var element in document.QuerySelectorAll("p, span, div, em, small, li, td, address, header").Take(3000))
         {
-            AddAll(names, AuthorNames.Clean(match.Groups["name"].Value, siteName));
+            var text = element.TextContent;
+            if (text.Length is < 6 or > 160 || element.Closest("[class*=comment], [id*=comment], footer, aside, nav, [class*=related], [id*=footer], [class*=footer], [class*=copyright]") is not null)
+            {
+                continue;
+            }
+
+            if (BylineRegex().Match(text) is { Success: true } match &&
+                (match.Groups["name"].Value.Contains(' ', StringComparison.Ordinal) || match.Groups["explicit"].Success))
+            {
+                AddAll(names, AuthorNames.Clean(match.Groups["name"].Value, siteName));
+                if (names.Count > 0)
+                {
+                    return names;
+                }
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>A one-word JSON-LD author ("Todd") is completed from the page when a byline spells the full name.</summary>
+    private static List<string> CompleteFirstNames(List<string> names, IDocument document)
+    {
+        var text = document.Body?.TextContent;
+        if (text is null)
+        {
+            return names;
+        }
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i].Contains(' ', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var match = Regex.Match(text, @"(?<!\p{L})" + Regex.Escape(names[i]) + @"\s+(\p{Lu}[\p{L}'-]+)(?!\p{L})", RegexOptions.None, TimeSpan.FromSeconds(1));
+            if (match.Success)
+            {
+                names[i] = names[i] + " " + match.Groups[1].Value;
+            }
         }
 
         return names;
@@ -80,6 +119,6 @@ internal static partial class AuthorSelector
         }
     }
 
-    [GeneratedRegex(@"(?:^|\n)\s*(?:By|Von|Por|Par)\s+(?<name>\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3})\s*(?:\n|$|,|\|)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|[\s|(])(?:(?<explicit>[Ww]ritten by|[Pp]osted by|[Aa]uthor|[Aa]utor|[Aa]uteur)|[Bb]y|BY|[Vv]on|[Pp]or|[Pp]ar|[Tt]ext)\s*:?\s+(?<name>\p{Lu}[\p{L}.'-]*(?:\s+(?:de |da |van |von |del |la |le )?\p{Lu}[\p{L}.'-]*){0,3})(?=\s*(?:$|[|,@•·(]|\s-\s|\s+(?:on|am|le|el|em|at|in|\d)\b))", RegexOptions.CultureInvariant)]
     private static partial Regex BylineRegex();
 }
