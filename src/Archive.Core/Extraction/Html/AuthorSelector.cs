@@ -42,7 +42,7 @@ internal static partial class AuthorSelector
         {
             foreach (var element in document.QuerySelectorAll(selector).Take(10))
             {
-                if (element.Closest("[class*=comment], [id*=comment], footer, aside, [class*=related]") is not null)
+                if (Furniture.Contains(element))
                 {
                     continue;
                 }
@@ -63,7 +63,7 @@ internal static partial class AuthorSelector
         foreach (var element in document.QuerySelectorAll("p, span, div, em, small, li, td, address, header").Take(3000))
         {
             var text = element.TextContent;
-            if (text.Length is < 6 or > 160 || element.Closest("[class*=comment], [id*=comment], footer, aside, nav, [class*=related], [id*=footer], [class*=footer], [class*=copyright]") is not null)
+            if (text.Length is < 6 or > 160 || Furniture.Contains(element) || element.Closest("[id*=footer], [class*=copyright]") is not null)
             {
                 continue;
             }

@@ -65,7 +65,7 @@ internal static partial class DateSelector
 
         foreach (var element in document.QuerySelectorAll("[class*=date], [class*=time], [class*=publish], [class*=byline], [class*=meta], [id*=date], [class*=posted], [class*=datum], [class*=fecha], [class*=data]"))
         {
-            if (IsOutsideArticle(element) || IsModified(element))
+            if (IsInFurniture(element) || IsModified(element))
             {
                 continue;
             }
@@ -74,6 +74,26 @@ internal static partial class DateSelector
             if (text.Length is > 0 and < 200 && HtmlDateParser.ParseText(text, monthFirst) is { } visible)
             {
                 return (visible.Value, visible.DateOnly);
+            }
+        }
+
+        // Last resort: the first short text block in the page that is a date line ("January 13, 2020 at 08:45 AM").
+        foreach (var element in document.QuerySelectorAll("small, span, p, em, dd, li, div, b, strong, i"))
+        {
+            if (element.ChildElementCount > 3)
+            {
+                continue;
+            }
+
+            var text = element.TextContent;
+            if (text.Length is < 6 or > 80 || IsOutsideArticle(element) || IsModified(element))
+            {
+                continue;
+            }
+
+            if (HtmlDateParser.ParseText(text, monthFirst) is { } line)
+            {
+                return (line.Value, line.DateOnly);
             }
         }
 
@@ -92,8 +112,9 @@ internal static partial class DateSelector
         return lang.Length == 0 || lang.StartsWith("en-us", StringComparison.OrdinalIgnoreCase) || string.Equals(lang, "en", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool IsOutsideArticle(IElement element) =>
-        element.Closest("nav, footer, aside, [class*=comment], [id*=comment], [class*=related], [class*=sidebar]") is not null;
+    private static bool IsOutsideArticle(IElement element) => Furniture.Contains(element);
+
+    private static bool IsInFurniture(IElement element) => Furniture.Contains(element, includeAside: false);
 
     private static bool IsModified(IElement element)
     {
