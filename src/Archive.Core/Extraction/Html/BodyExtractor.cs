@@ -39,7 +39,7 @@ internal static partial class BodyExtractor
             warnings.Add("html: main-content selection failed (" + ex.GetType().Name + "); used the densest text block");
         }
 
-        if (string.IsNullOrWhiteSpace(text) || (fallback is not null && fallback.Length > text.Length * 3))
+        if (string.IsNullOrWhiteSpace(text) || (fallback is not null && (fallback.Length > text.Length * 3 || (text.Length < 2000 && fallback.Length > text.Length * 3 / 2))))
         {
             text = fallback ?? string.Empty;
         }
@@ -50,7 +50,9 @@ internal static partial class BodyExtractor
     /// <summary>The text of the element whose direct paragraphs carry the most link-poor text.</summary>
     private static string? DensestBlock(IElement body)
     {
-        var scores = new Dictionary<IElement, int>();
+        // Readability's idea, simplified: a paragraph's text counts fully for its parent and half for its grandparent,
+        // so an article split into several sections is still found as one container.
+        var scores = new Dictionary<IElement, double>();
         foreach (var p in body.QuerySelectorAll("p, pre, blockquote"))
         {
             var length = p.TextContent.Trim().Length;
@@ -60,6 +62,10 @@ internal static partial class BodyExtractor
             }
 
             scores[parent] = scores.GetValueOrDefault(parent) + length;
+            if (parent.ParentElement is { } grandparent && grandparent != body)
+            {
+                scores[grandparent] = scores.GetValueOrDefault(grandparent) + (length / 2.0);
+            }
         }
 
         if (scores.Count == 0)

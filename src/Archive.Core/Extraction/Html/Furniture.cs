@@ -9,7 +9,7 @@ internal static class Furniture
     private static readonly HashSet<string> Tokens = new(StringComparer.OrdinalIgnoreCase)
     {
         "sidebar", "comment", "comments", "commentlist", "comment-list", "related", "related-posts", "related-articles",
-        "footer", "site-footer", "nav", "navigation", "menu", "widget", "widget-area", "recommended", "most-read", "popular",
+        "footer", "site-footer", "nav", "navigation", "menu", "widget-area", "recommended", "most-read", "popular",
     };
 
     /// <summary>True when <paramref name="element"/> or an ancestor is furniture; <paramref name="includeAside"/> counts &lt;aside&gt; too.</summary>
