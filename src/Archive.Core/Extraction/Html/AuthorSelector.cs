@@ -119,6 +119,6 @@ internal static partial class AuthorSelector
         }
     }
 
-    [GeneratedRegex(@"(?:^|[\s|(])(?:(?<explicit>[Ww]ritten by|[Pp]osted by|[Aa]uthor|[Aa]utor|[Aa]uteur)|[Bb]y|BY|[Vv]on|[Pp]or|[Pp]ar|[Tt]ext)\s*:?\s+(?<name>\p{Lu}[\p{L}.'-]*(?:\s+(?:de |da |van |von |del |la |le )?\p{Lu}[\p{L}.'-]*){0,3})(?=\s*(?:$|[|,@•·(]|\s-\s|\s+(?:on|am|le|el|em|at|in|\d)\b))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|[\s|(])(?:(?<explicit>[Ww]ritten by|[Pp]osted by|[Aa]uthor|[Aa]utor|[Aa]uteur)|[Bb]y|BY|[Vv]on|[Pp]or|[Pp]ar|[Tt]ext)\s*:?\s+(?<name>\p{Lu}[\p{L}.'-]*(?:\s+(?:(?:de|da|van|von|del|la|le|der|den|di|du|dos|das|ter|zu)\s+)*\p{Lu}[\p{L}.'-]*){0,3})(?=\s*(?:$|[|,@•·(]|\s-\s|\s+(?:on|am|le|el|em|at|in|\d)\b))", RegexOptions.CultureInvariant)]
     private static partial Regex BylineRegex();
 }

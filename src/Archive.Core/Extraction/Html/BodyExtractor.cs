@@ -96,6 +96,6 @@ internal static partial class BodyExtractor
         return string.Join("\n\n", kept);
     }
 
-    [GeneratedRegex(@"^(?:advertisement|advertisements|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|mainos|sponsored|\(?ad\)?|story continues below.*|continue reading.*|read more.*|related:?.*|share this.*|share on .*|click here.*|sign up.*|subscribe.*|follow us.*|mehr zum thema.*|lesen sie auch.*|lee también.*|leia também.*|lire aussi.*|à lire aussi.*|\W*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:advertisement|advertisements|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|mainos|sponsored|\(?ad\)?|story continues below.*|continue reading.*|read more.*|related:?.*|share this.*|share on .*|click here.*|sign up.*|subscribe.*|follow us.*|mehr zum thema.*|lesen sie auch.*|lee también.*|leia também.*|lire aussi.*|à lire aussi.*|(?:aktualisiert|publiziert|updated|published|veröffentlicht|actualizado|publicado|mis à jour|publié)\b.{0,40}|.{0,80}\b(?:photo|photos|foto|fotos|crédits? photos?|bild|image|credit|crédito)\s*:.{0,60}|\W*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BoilerplateLineRegex();
 }
