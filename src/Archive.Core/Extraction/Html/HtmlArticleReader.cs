@@ -69,7 +69,9 @@ public sealed class HtmlArticleReader
         var summary = FirstNonEmpty(meta.First("description", "og:description", "twitter:description", "dc.description"), jsonLd?.Description);
         var keywords = CollectKeywords(meta, jsonLd);
 
+        var visibleText = summary is { Length: >= 60 } ? document.Body?.TextContent : null;
         var body = BodyExtractor.Extract(document, parser, warnings);
+        body = WithLead(body, summary, visibleText);
         return new RawArticle
         {
             Title = title,
@@ -85,6 +87,39 @@ public sealed class HtmlArticleReader
             Warnings = warnings,
         };
     }
+
+    /// <summary>
+    /// Puts the standfirst (the description) in front of the body when the page shows it as text but the main-content
+    /// block left it out (it often sits in the article header, outside the text container).
+    /// </summary>
+    private static string WithLead(string body, string? summary, string? visibleText)
+    {
+        if (summary is null || visibleText is null || body.Length == 0)
+        {
+            return body;
+        }
+
+        var lead = TitleSelector.Clean(summary);
+        var probe = lead.Length > 60 ? lead[..60] : lead;
+        if (lead.EndsWith("...", StringComparison.Ordinal) || lead.EndsWith('…') ||
+            Collapse(body).Contains(probe, StringComparison.Ordinal) || !Collapse(visibleText).Contains(probe, StringComparison.Ordinal))
+        {
+            return body;
+        }
+
+        // A description that paraphrases the opening paragraph is not a separate standfirst.
+        var opening = body.Length > 1500 ? body[..1500] : body;
+        var openingWords = opening.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var leadWords = lead.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (leadWords.Count(openingWords.Contains) * 10 >= leadWords.Length * 6)
+        {
+            return body;
+        }
+
+        return lead + "\n\n" + body;
+    }
+
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static List<string> CollectKeywords(MetaTags meta, JsonLdArticle? jsonLd)
     {
