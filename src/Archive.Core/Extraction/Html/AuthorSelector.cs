@@ -62,6 +62,11 @@ internal static partial class AuthorSelector
 
         foreach (var element in document.QuerySelectorAll("p, span, div, em, small, li, td, address, header").Take(3000))
         {
+            if (element.ChildElementCount > 8)
+            {
+                continue;
+            }
+
             var text = element.TextContent;
             if (text.Length is < 6 or > 160 || Furniture.Contains(element) || element.Closest("[id*=footer], [class*=copyright]") is not null)
             {

@@ -43,11 +43,19 @@ internal static partial class BoilerplateFilter
         }
 
         var doomed = new List<IElement>();
+        IElement? lastDoomed = null;
         foreach (var element in body.QuerySelectorAll("*"))
         {
+            // Document order: everything inside an element already marked goes with it, so it need not be judged.
+            if (lastDoomed is not null && lastDoomed.Contains(element))
+            {
+                continue;
+            }
+
             if (IsBoilerplate(element))
             {
                 doomed.Add(element);
+                lastDoomed = element;
             }
         }
 
