@@ -1,0 +1,216 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Archive.Core.Extraction;
+using Archive.Core.Extraction.Html;
+using Archive.Core.Extraction.Html.Evaluation;
+using AngleSharp.Html.Parser;
+
+namespace Archive.Cli.Bench;
+
+/// <summary>
+/// <c>archive bench extract &lt;corpus-root&gt;</c>: scores HTML extraction on news-html (title, date, author, body
+/// snippets) and article-body (the benchmark's 4-gram method), then measures speed in the same process: HTML pages/s
+/// against parsing the same pages with AngleSharp alone, and plain-text articles/s.
+/// </summary>
+internal static class BenchExtractCommand
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private static readonly JsonSerializerOptions ShowOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Command Create(Func<string, string?, RawArticle>? textReader)
+    {
+        var root = new Argument<DirectoryInfo>("corpus-root") { Description = "The folder holding news-html/ and article-body/ (for example ../shared/corpus)." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every miss (title, date, author, body snippets)." };
+        var seconds = new Option<double>("--seconds") { Description = "Time budget per speed row, in seconds.", DefaultValueFactory = _ => 3.0 };
+        var skipSpeed = new Option<bool>("--no-speed") { Description = "Only score quality." };
+        var show = new Option<string?>("--show") { Description = "Print what the reader returns for one page (a path, or a file name under news-html/html) and stop." };
+        var command = new Command("extract", "Score HTML extraction quality against the corpora and measure extraction speed.");
+        command.Arguments.Add(root);
+        command.Options.Add(verbose);
+        command.Options.Add(seconds);
+        command.Options.Add(skipSpeed);
+        command.Options.Add(show);
+        command.SetAction(parse => parse.GetValue(show) is { } page ? Show(parse.GetValue(root)!, page) : Run(parse.GetValue(root)!, parse.GetValue(verbose), parse.GetValue(seconds), parse.GetValue(skipSpeed), textReader));
+        return command;
+    }
+
+    private static int Run(DirectoryInfo root, bool verbose, double seconds, bool skipSpeed, Func<string, string?, RawArticle>? textReader)
+    {
+        var newsHtml = Path.Combine(root.FullName, "news-html");
+        var articleBody = Path.Combine(root.FullName, "article-body");
+        if (!Directory.Exists(newsHtml) && !Directory.Exists(articleBody))
+        {
+            Console.Error.WriteLine($"error: neither news-html/ nor article-body/ is under {root.FullName}");
+            return 2;
+        }
+
+        var reader = new HtmlArticleReader();
+        var output = Console.Out;
+        output.WriteLine("| corpus | metric | score | bar | |");
+        output.WriteLine("|---|---|---|---|---|");
+        var failed = false;
+        if (Directory.Exists(newsHtml))
+        {
+            var score = ExtractionEvaluator.ScoreNewsHtml(newsHtml, reader.Read);
+            failed |= Row(output, "news-html", "title (case-folded)", score.Title, BenchBars.Title);
+            output.WriteLine($"| news-html | title (case-sensitive) | {score.TitleCaseSensitive:F3} | | |");
+            failed |= Row(output, "news-html", "date", score.Date, BenchBars.Date);
+            failed |= Row(output, "news-html", "author (gold surnames)", score.Author, BenchBars.Author);
+            output.WriteLine($"| news-html | body precision / recall | {score.Body.Precision:F3} / {score.Body.Recall:F3} | | |");
+            failed |= Row(output, "news-html", "body F1 (snippets)", score.Body.F1, BenchBars.NewsBodyF1);
+            if (verbose)
+            {
+                output.WriteLine();
+                foreach (var miss in score.Misses)
+                {
+                    output.WriteLine(miss);
+                }
+
+                output.WriteLine();
+            }
+        }
+
+        if (Directory.Exists(articleBody))
+        {
+            var shingles = ExtractionEvaluator.ScoreArticleBody(articleBody, reader.Read);
+            output.WriteLine($"| article-body | precision / recall / accuracy | {shingles.Precision:F3} / {shingles.Recall:F3} / {shingles.Accuracy:F3} | | |");
+            failed |= Row(output, "article-body", "F1 (4-gram shingles)", shingles.F1, BenchBars.ArticleBodyF1);
+        }
+
+        if (!skipSpeed)
+        {
+            SpeedRows(output, root.FullName, newsHtml, articleBody, reader, textReader, TimeSpan.FromSeconds(seconds));
+        }
+
+        return failed ? 1 : 0;
+    }
+
+    private static int Show(DirectoryInfo root, string page)
+    {
+        var path = File.Exists(page) ? page : Path.Combine(root.FullName, "news-html", "html", page);
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"error: {page} was not found");
+            return 2;
+        }
+
+        var article = new HtmlArticleReader().Read(File.ReadAllText(path), path);
+        Console.Out.WriteLine(JsonSerializer.Serialize(article, ShowOptions));
+        return 0;
+    }
+
+    private static bool Row(TextWriter output, string corpus, string metric, double score, double bar)
+    {
+        var pass = score >= bar;
+        output.WriteLine($"| {corpus} | {metric} | {score.ToString("F3", Invariant)} | ≥ {bar.ToString("F2", Invariant)} | {(pass ? "ok" : "BELOW")} |");
+        return !pass;
+    }
+
+    private static void SpeedRows(TextWriter output, string root, string newsHtml, string articleBody, HtmlArticleReader reader,
+        Func<string, string?, RawArticle>? textReader, TimeSpan budget)
+    {
+        output.WriteLine();
+        output.WriteLine("| speed (one thread, Release, warm) | items/s | MB/s | ratio |");
+        output.WriteLine("|---|---|---|---|");
+        if (Directory.Exists(newsHtml))
+        {
+            var pages = ExtractionCorpus.LoadNewsHtml(newsHtml).Select(item => ExtractionCorpus.ReadNewsHtml(newsHtml, item)).ToArray();
+            var megabytes = pages.Sum(p => (double)System.Text.Encoding.UTF8.GetByteCount(p)) / 1e6;
+            var parser = new HtmlParser();
+            var (parseOnly, extract) = MeasurePair(pages, page => parser.ParseDocument(page).Dispose(), page => reader.Read(page, null), budget);
+            output.WriteLine($"| news-html: AngleSharp parse only ({pages.Length} pages, {megabytes:F1} MB) | {parseOnly:F1} | {parseOnly * megabytes / pages.Length:F1} | 1.00× |");
+            output.WriteLine($"| news-html: HtmlArticleReader.Read (parse + metadata + main content) | {extract:F1} | {extract * megabytes / pages.Length:F1} | {parseOnly / extract:F2}× the parse-only cost (aim ≤ 3×) |");
+        }
+
+        var texts = new List<string>();
+        if (Directory.Exists(articleBody))
+        {
+            texts.AddRange(ExtractionCorpus.LoadArticleBody(articleBody).Select(item => item.Body));
+        }
+
+        var seed = Path.Combine(root, "seed");
+        if (Directory.Exists(seed))
+        {
+            texts.AddRange(Directory.EnumerateFiles(seed, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText));
+        }
+
+        if (textReader is null)
+        {
+            output.WriteLine("| plain text: not wired (pass the text reader to BenchCommand.Create) | – | – | bar ≥ 5,000/s |");
+        }
+        else if (texts.Count > 0)
+        {
+            var corpus = texts.ToArray();
+            var rate = Measure(corpus, text => textReader(text, "article.txt"), budget);
+            var averageBytes = corpus.Average(t => (double)t.Length);
+            output.WriteLine($"| plain text ({corpus.Length} articles: article-body gold bodies and seed) | {rate:F0} | {rate * averageBytes / 1e6:F1} | bar ≥ 5,000/s: {(rate >= BenchBars.TextPerSecond ? "ok" : "BELOW")} |");
+        }
+    }
+
+    /// <summary>
+    /// Items per second of two actions over the same items, measured in alternating passes (after one warm-up pass
+    /// each) so that load from other processes hits both alike; runs until the budget (per action) is spent.
+    /// </summary>
+    private static (double First, double Second) MeasurePair<T>(T[] items, Action<T> first, Action<T> second, TimeSpan budget)
+    {
+        foreach (var item in items)
+        {
+            first(item);
+            second(item);
+        }
+
+        var firstTime = TimeSpan.Zero;
+        var secondTime = TimeSpan.Zero;
+        long passes = 0;
+        do
+        {
+            var stopwatch = Stopwatch.StartNew();
+            foreach (var item in items)
+            {
+                first(item);
+            }
+
+            firstTime += stopwatch.Elapsed;
+            stopwatch.Restart();
+            foreach (var item in items)
+            {
+                second(item);
+            }
+
+            secondTime += stopwatch.Elapsed;
+            passes++;
+        }
+        while (firstTime + secondTime < budget * 2);
+        return (passes * items.Length / firstTime.TotalSeconds, passes * items.Length / secondTime.TotalSeconds);
+    }
+
+    /// <summary>Items per second over whole passes of <paramref name="items"/> after one warm-up pass, within the budget.</summary>
+    private static double Measure<T>(T[] items, Action<T> action, TimeSpan budget)
+    {
+        foreach (var item in items)
+        {
+            action(item);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        long done = 0;
+        do
+        {
+            foreach (var item in items)
+            {
+                action(item);
+            }
+
+            done += items.Length;
+        }
+        while (stopwatch.Elapsed < budget);
+        return done / stopwatch.Elapsed.TotalSeconds;
+    }
+}

@@ -1,0 +1,180 @@
+using AngleSharp.Html.Parser;
+
+namespace Archive.Core.Extraction.Html;
+
+/// <summary>
+/// Reads a news article from an HTML page: headline, publication date, authors, site name, canonical URL, declared
+/// language, description, keywords (JSON-LD, OpenGraph/article meta, Dublin Core, byline markup, text heuristics)
+/// and the main content as clean plain text. Thread-safe and reusable; never throws for bad input.
+/// </summary>
+public sealed class HtmlArticleReader
+{
+    private static readonly HtmlParserOptions ParserOptions = new()
+    {
+        IsScripting = false,
+        IsNotConsumingCharacterReferences = false,
+        IsKeepingSourceReferences = false,
+    };
+
+    /// <summary>Reads one page. <paramref name="path"/> is only used as a fallback source of the date (a /YYYY/MM/DD/ path).</summary>
+    public RawArticle Read(string html, string? path)
+    {
+        var warnings = new List<string>();
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            return new RawArticle { Body = string.Empty, Warnings = warnings };
+        }
+
+        try
+        {
+            return ReadCore(html, path, warnings);
+        }
+#pragma warning disable CA1031 // Bad input must never crash the pipeline: report what happened and return an empty body.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            warnings.Add("html: the page could not be read (" + ex.GetType().Name + ")");
+            return new RawArticle { Body = string.Empty, Warnings = warnings };
+        }
+    }
+
+    private static RawArticle ReadCore(string html, string? path, List<string> warnings)
+    {
+        var limited = HtmlDepthLimiter.Limit(html);
+        if (!ReferenceEquals(limited, html))
+        {
+            warnings.Add($"html: elements nested deeper than {HtmlDepthLimiter.MaxDepth} levels were flattened");
+        }
+
+        var parser = new HtmlParser(ParserOptions);
+        using var document = parser.ParseDocument(limited);
+        var meta = new MetaTags(document);
+        var jsonLd = JsonLdReader.Read(document.QuerySelectorAll("script[type='application/ld+json' i]").Select(s => s.TextContent));
+
+        var siteName = FirstNonEmpty(meta.First("og:site_name"), jsonLd?.Publisher, meta.First("application-name", "publisher", "dc.publisher", "dcterms.publisher", "twitter:site"));
+        if (siteName is not null && siteName.StartsWith('@'))
+        {
+            siteName = siteName[1..];
+        }
+
+        var title = TitleSelector.Select(document, meta, jsonLd, siteName);
+        var url = FirstNonEmpty(
+            document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"),
+            meta.First("og:url"),
+            jsonLd?.Url);
+        var (published, dateOnly) = DateSelector.Select(document, meta, jsonLd, url ?? path);
+        var authors = AuthorSelector.Select(document, meta, jsonLd, siteName);
+        var language = document.DocumentElement?.GetAttribute("lang") ?? document.DocumentElement?.GetAttribute("xml:lang") ??
+                       meta.First("content-language", "og:locale", "dc.language", "language") ?? jsonLd?.InLanguage;
+        var summary = FirstNonEmpty(meta.First("description", "og:description", "twitter:description", "dc.description"), jsonLd?.Description);
+        var keywords = CollectKeywords(meta, jsonLd);
+
+        var visibleText = summary is { Length: >= 60 } ? document.Body?.TextContent : null;
+        var body = BodyExtractor.Extract(document, parser, warnings);
+        body = WithLead(body, summary, visibleText);
+        return new RawArticle
+        {
+            Title = title,
+            PublishedAt = published,
+            PublishedAtPrecision = published is not null && dateOnly ? "date" : null,
+            Authors = authors,
+            SiteName = siteName is null ? null : TitleSelector.Clean(siteName),
+            Url = url?.Trim(),
+            DeclaredLanguage = NormalizeLanguage(language),
+            Summary = summary is null ? null : TitleSelector.Clean(summary),
+            Body = body,
+            Keywords = keywords,
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>
+    /// Puts the standfirst (the description) in front of the body when the page shows it as text but the main-content
+    /// block left it out (it often sits in the article header, outside the text container).
+    /// </summary>
+    private static string WithLead(string body, string? summary, string? visibleText)
+    {
+        if (summary is null || visibleText is null || body.Length == 0)
+        {
+            return body;
+        }
+
+        var lead = TitleSelector.Clean(summary);
+        var probe = lead.Length > 60 ? lead[..60] : lead;
+        if (lead.EndsWith("...", StringComparison.Ordinal) || lead.EndsWith('…') ||
+            Collapse(body).Contains(probe, StringComparison.Ordinal) || !Collapse(visibleText).Contains(probe, StringComparison.Ordinal))
+        {
+            return body;
+        }
+
+        // A description that paraphrases the opening paragraph is not a separate standfirst.
+        var opening = body.Length > 1500 ? body[..1500] : body;
+        var openingWords = opening.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var leadWords = lead.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (leadWords.Count(openingWords.Contains) * 10 >= leadWords.Length * 6)
+        {
+            return body;
+        }
+
+        return lead + "\n\n" + body;
+    }
+
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static List<string> CollectKeywords(MetaTags meta, JsonLdArticle? jsonLd)
+    {
+        var keywords = new List<string>();
+        void Add(string value)
+        {
+            var clean = TitleSelector.Clean(value);
+            if (clean.Length is > 1 and < 80 && !keywords.Contains(clean, StringComparer.OrdinalIgnoreCase))
+            {
+                keywords.Add(clean);
+            }
+        }
+
+        foreach (var tag in meta.All("article:tag"))
+        {
+            Add(tag);
+        }
+
+        foreach (var keyword in jsonLd?.Keywords ?? [])
+        {
+            Add(keyword);
+        }
+
+        if (meta.First("keywords", "news_keywords") is { } list)
+        {
+            foreach (var keyword in list.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                Add(keyword);
+            }
+        }
+
+        return keywords;
+    }
+
+    private static string? NormalizeLanguage(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            return null;
+        }
+
+        var primary = language.Trim().Split('-', '_')[0].ToLowerInvariant();
+        return primary.Length is 2 or 3 && primary.All(char.IsAsciiLetterLower) ? primary : null;
+    }
+
+    internal static string? FirstNonEmpty(params ReadOnlySpan<string?> values)
+    {
+        foreach (var value in values)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                return value.Trim();
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,63 @@
+using Archive.Core.Extraction.Html;
+
+namespace Archive.Core.Tests.Extraction.Html;
+
+public sealed class HtmlDateParserTests
+{
+    [Theory]
+    [InlineData("Posted on September 21, 2020  by Jane Roe", "2020-09-21")]
+    [InlineData("16. Oktober 2019, 17:05 Uhr", "2019-10-16")]
+    [InlineData("viernes, 6 de mayo de 2022", "2022-05-06")]
+    [InlineData("Stand: 26.02.2020", "2020-02-26")]
+    [InlineData("le 3 février 2020", "2020-02-03")]
+    [InlineData("19.2.2019 klo 14.20", "2019-02-19")]
+    public void ParseText_WrittenDate_ReturnsThatDay(string text, string expected)
+    {
+        // Act
+        var date = HtmlDateParser.ParseText(text, monthFirstNumeric: false);
+
+        // Assert
+        Assert.NotNull(date);
+        Assert.Equal(expected, date.Value.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(date.Value.DateOnly);
+    }
+
+    [Fact]
+    public void ParseMachine_OffsetGiven_KeepsTheOffsetAsWritten()
+    {
+        // Act
+        var date = HtmlDateParser.ParseMachine("2019-10-08T22:05:00-05:00");
+
+        // Assert
+        Assert.NotNull(date);
+        Assert.Equal(new DateTimeOffset(2019, 10, 8, 22, 5, 0, TimeSpan.FromHours(-5)), date.Value.Value);
+        Assert.Equal(TimeSpan.FromHours(-5), date.Value.Value.Offset);
+        Assert.False(date.Value.DateOnly);
+    }
+
+    [Fact]
+    public void ParseMachine_DateOnly_IsMidnightUtcWithDatePrecision()
+    {
+        // Act
+        var date = HtmlDateParser.ParseMachine("2020-02-05");
+
+        // Assert
+        Assert.NotNull(date);
+        Assert.Equal(new DateTimeOffset(2020, 2, 5, 0, 0, 0, TimeSpan.Zero), date.Value.Value);
+        Assert.True(date.Value.DateOnly);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not a date")]
+    [InlineData("2019-13-45")]
+    [InlineData("February 30, 2020")]
+    public void ParseMachine_Invalid_ReturnsNull(string text)
+    {
+        // Act
+        var date = HtmlDateParser.ParseMachine(text);
+
+        // Assert
+        Assert.Null(date);
+    }
+}
