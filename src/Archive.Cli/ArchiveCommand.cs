@@ -10,6 +10,7 @@ internal static class ArchiveCommand
         var root = new RootCommand("Archive: extract, upload, index and search news articles.");
         // Subcommands (one line each): extract, bench, upload, search, index, reindex, ...
         root.Subcommands.Add(Bench.BenchCommand.Create());
+        root.Subcommands.Add(ExtractCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text.Json;
+using Archive.Core.Extraction.Docx;
+using Archive.Core.Extraction.Enrichment;
+using Archive.Core.Extraction.Html;
+using Archive.Core.Extraction.Json;
+using Archive.Core.Extraction.Markdown;
+using Archive.Core.Extraction.Pdf;
+using Archive.Core.Extraction.Pipeline;
+using Archive.Core.Extraction.Text;
+
+namespace Archive.Core.Extraction;
+
+/// <summary>
+/// The extraction pipeline: bounded read (the size cap is checked before the stream is read whole) → format
+/// detection by content, then by name → the format's reader → enrichment (derived title, language, entities,
+/// keywords, word count, content hash). Bad input never throws: it comes back as
+/// <see cref="ExtractionResult.Failure"/> with a code from <see cref="ExtractionErrorCodes"/>. Errors of the stream
+/// itself (I/O, cancellation) do propagate, since a retry may help them.
+/// </summary>
+/// <remarks>
+/// Thread-safe and meant to be a singleton: it holds no per-call state, and the expensive parts (the language
+/// detector's models, compiled patterns) are built once per process and shared.
+/// </remarks>
+public sealed class ArticleExtractor : IArticleExtractor
+{
+    private static readonly Lazy<LanguageIdentifier> SharedLanguages = new(() => new LanguageIdentifier(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly ExtractionOptions options;
+    private readonly ArticleEnricher enricher;
+    private readonly HtmlArticleReader htmlReader = new();
+
+    /// <summary>Creates an extractor; <paramref name="options"/> are validated and copied.</summary>
+    public ArticleExtractor(ExtractionOptions? options = null)
+    {
+        var copy = (options ?? new ExtractionOptions()).Clone();
+        copy.Validate();
+        this.options = copy;
+        enricher = new ArticleEnricher(copy, SharedLanguages.Value);
+    }
+
+    /// <summary>The options in force (a copy of those given).</summary>
+    public ExtractionOptions Options => options.Clone();
+
+    /// <inheritdoc />
+    public async Task<ExtractionResult> ExtractAsync(Stream content, string path, long? declaredLength, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        path ??= string.Empty;
+        byte[] bytes;
+        try
+        {
+            bytes = await BoundedInput.ReadAsync(content, declaredLength, options.MaxBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExtractionFailureException ex)
+        {
+            return ExtractionResult.Failure(ex.Code, ex.Message);
+        }
+
+        return Extract(bytes, path, cancellationToken);
+    }
+
+    /// <summary>Extracts from bytes already in memory (they still must respect the size cap).</summary>
+    public ExtractionResult Extract(byte[] content, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        path ??= string.Empty;
+        if (content.LongLength > options.MaxBytes)
+        {
+            return ExtractionResult.Failure(
+                ExtractionErrorCodes.TooLarge,
+                string.Create(CultureInfo.InvariantCulture, $"The input is {content.LongLength:N0} bytes; the limit is {options.MaxBytes:N0} bytes."));
+        }
+
+        try
+        {
+            return ExtractionResult.Success(Run(content, path, cancellationToken));
+        }
+        catch (ExtractionFailureException ex)
+        {
+            return ExtractionResult.Failure(ex.Code, ex.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
+        {
+            // A reader met input it could not make sense of in a way no check anticipated.
+            return ExtractionResult.Failure(ExtractionErrorCodes.Malformed, $"The content could not be read ({ex.GetType().Name}: {ex.Message}).");
+        }
+    }
+
+    private ExtractedArticle Run(byte[] bytes, string path, CancellationToken cancellationToken)
+    {
+        var warnings = new List<string>();
+        var detected = FormatDetector.Detect(bytes, path, options, warnings);
+        cancellationToken.ThrowIfCancellationRequested();
+        var format = detected.Format;
+        RawArticle raw;
+        switch (format)
+        {
+            case ArticleFormats.Pdf:
+                raw = PdfArticleReader.Read(bytes, options, warnings, cancellationToken);
+                break;
+            case ArticleFormats.Docx:
+                raw = DocxArticleReader.Read(bytes, options, warnings, cancellationToken);
+                break;
+            case ArticleFormats.Html:
+                raw = ReadHtml(detected.Text!, path);
+                break;
+            case ArticleFormats.Json:
+                (raw, format) = ReadJson(detected.Text!, path, warnings);
+                break;
+            case ArticleFormats.Markdown:
+                raw = MarkdownArticleReader.Read(detected.Text!, options, warnings);
+                break;
+            default:
+                raw = PlainTextReader.Read(detected.Text!, options, warnings);
+                break;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return enricher.Enrich(raw, path, format, warnings);
+    }
+
+    private RawArticle ReadHtml(string html, string path)
+    {
+        var depth = HtmlDepth.Estimate(html);
+        if (depth > options.MaxHtmlDepth)
+        {
+            throw new ExtractionFailureException(
+                ExtractionErrorCodes.Malformed,
+                string.Create(CultureInfo.InvariantCulture, $"The HTML nests elements about {depth:N0} levels deep; the limit is {options.MaxHtmlDepth:N0}."));
+        }
+
+        return htmlReader.Read(html, path);
+    }
+
+    private (RawArticle Raw, string Format) ReadJson(string text, string path, List<string> warnings)
+    {
+        try
+        {
+            return (JsonArticleReader.Read(text, warnings), ArticleFormats.Json);
+        }
+        catch (JsonException ex)
+        {
+            if (FormatDetector.Extension(path) == ".json")
+            {
+                throw new ExtractionFailureException(ExtractionErrorCodes.Malformed, $"The JSON is not valid: {ex.Message}", ex);
+            }
+
+            // Braces around plain text: read it as text.
+            return (PlainTextReader.Read(text, options, warnings), ArticleFormats.Text);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using Archive.Core.Extraction.Pipeline;
+using Archive.Core.Extraction.Text;
+
+namespace Archive.Core.Extraction.Enrichment;
+
+/// <summary>
+/// Turns what a reader found (<see cref="RawArticle"/>) into the contract (<see cref="ExtractedArticle"/>): a clean
+/// body, a derived title when the source has none, clean authors, the language, a summary, the word count, keywords,
+/// entities and the content hash. It never invents a date: publishedAt is the reader's or nothing.
+/// </summary>
+internal sealed class ArticleEnricher(ExtractionOptions options, LanguageIdentifier languages)
+{
+    public ExtractedArticle Enrich(RawArticle raw, string path, string format, List<string> warnings)
+    {
+        foreach (var warning in raw.Warnings)
+        {
+            if (!warnings.Contains(warning, StringComparer.Ordinal))
+            {
+                warnings.Add(warning);
+            }
+        }
+
+        var title = CleanTitle(raw.Title);
+        var body = TextLines.NormalizeBody(raw.Body);
+
+        // The headline repeated as the first paragraph is not body.
+        var firstBreak = body.IndexOf("\n\n", StringComparison.Ordinal);
+        if (title is not null && firstBreak > 0 && firstBreak < title.Length * 2 + 8 && Same(body[..firstBreak], title))
+        {
+            body = body[(firstBreak + 2)..];
+        }
+
+        if (body.Length == 0)
+        {
+            throw new ExtractionFailureException(ExtractionErrorCodes.Empty, $"No article text was found in the {format} content.");
+        }
+
+        string? titleSource = null;
+        if (title is null)
+        {
+            title = TextStatistics.DeriveTitle(body);
+            titleSource = "derived";
+        }
+
+        var analyzed = body;
+        if (body.Length > options.MaxAnalyzedChars)
+        {
+            var cut = body.LastIndexOf(' ', options.MaxAnalyzedChars);
+            analyzed = body[..(cut > options.MaxAnalyzedChars / 2 ? cut : options.MaxAnalyzedChars)];
+            warnings.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The body has {body.Length:N0} characters; keywords and entities were taken from the first {analyzed.Length:N0}."));
+        }
+
+        var language = languages.Detect(titleSource is null ? title + "\n\n" + analyzed : analyzed, options.LanguageSampleChars)
+            ?? NormalizeLanguage(raw.DeclaredLanguage);
+
+        var givenTitle = titleSource is null ? title : null;
+        var keywords = KeywordExtractor.Extract(raw.Keywords, givenTitle, analyzed, language, options.MaxKeywords);
+        var entities = EntityExtractor.Extract(givenTitle is null ? analyzed : givenTitle + ".\n\n" + analyzed, language, options.MaxEntitiesPerKind);
+
+        var authors = new List<string>();
+        foreach (var author in raw.Authors)
+        {
+            if (AuthorNames.CleanOne(author) is { } name && !authors.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                authors.Add(name);
+            }
+        }
+
+        var summary = string.IsNullOrWhiteSpace(raw.Summary) ? null : HtmlFragments.DecodeInline(raw.Summary);
+        if (string.IsNullOrEmpty(summary))
+        {
+            summary = TextStatistics.Lead(body);
+        }
+
+        return new ExtractedArticle
+        {
+            Path = path,
+            Format = format,
+            Title = title,
+            TitleSource = titleSource,
+            PublishedAt = raw.PublishedAt,
+            PublishedAtPrecision = raw.PublishedAt is null ? null : raw.PublishedAtPrecision,
+            Authors = authors,
+            SiteName = string.IsNullOrWhiteSpace(raw.SiteName) ? null : HtmlFragments.DecodeInline(raw.SiteName),
+            Url = string.IsNullOrWhiteSpace(raw.Url) ? null : raw.Url.Trim(),
+            Language = language,
+            Summary = summary,
+            Body = body,
+            WordCount = TextStatistics.CountWords(body),
+            Keywords = keywords,
+            People = entities.People,
+            Places = entities.Places,
+            Organizations = entities.Organizations,
+            ContentHash = ContentHash.Compute(body),
+            Warnings = warnings,
+        };
+    }
+
+    private static string? CleanTitle(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return null;
+        }
+
+        var clean = HtmlFragments.DecodeInline(title);
+        return clean.Length == 0 ? null : clean;
+    }
+
+    private static bool Same(string a, string b) =>
+        string.Equals(ContentHash.Normalize(a).TrimEnd('.'), ContentHash.Normalize(b).TrimEnd('.'), StringComparison.Ordinal);
+
+    /// <summary>"en-US" → "en"; a few language names → their codes; anything else → null.</summary>
+    internal static string? NormalizeLanguage(string? declared)
+    {
+        if (string.IsNullOrWhiteSpace(declared))
+        {
+            return null;
+        }
+
+        var value = declared.Trim().ToLowerInvariant();
+        value = value switch
+        {
+            "english" => "en",
+            "french" or "français" or "francais" => "fr",
+            "german" or "deutsch" => "de",
+            "spanish" or "español" or "espanol" => "es",
+            "portuguese" or "português" => "pt",
+            "italian" or "italiano" => "it",
+            "russian" or "русский" => "ru",
+            "dutch" or "nederlands" => "nl",
+            _ => value,
+        };
+
+        var primary = value.Split('-', '_')[0];
+        return primary.Length == 2 && primary.All(c => c is >= 'a' and <= 'z') ? primary : null;
+    }
+}

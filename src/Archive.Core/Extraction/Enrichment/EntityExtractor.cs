@@ -1,0 +1,538 @@
+using System.Collections.Frozen;
+
+namespace Archive.Core.Extraction.Enrichment;
+
+/// <summary>People, places and organizations named in an article.</summary>
+internal sealed record Entities(IReadOnlyList<string> People, IReadOnlyList<string> Places, IReadOnlyList<string> Organizations);
+
+/// <summary>
+/// Finds named entities with transparent heuristics rather than a model: capitalized spans (with "of"/"for" and
+/// name particles inside), split at titles and roles ("Armenian Prime Minister Nikol Pashinyan" → Nikol Pashinyan),
+/// then classified: organizations by suffix or head word (Council, Court, Ministry of, CJSC, Inc, University, ...)
+/// or by a list of well-known ones and acronyms; places by the gazetteer, by a place noun after them ("the Lachin
+/// road") or "the city of X"; people by evidence (a role before them, a verb of attribution next to them, or their
+/// surname reported elsewhere). A lone surname is folded into the full name seen elsewhere.
+/// </summary>
+internal static class EntityExtractor
+{
+    private static readonly FrozenSet<string> Connectors = FrozenSet.ToFrozenSet(
+        ["of", "for", "on", "de", "del", "della", "di", "da", "du", "des", "la", "le", "van", "von", "der", "den", "al", "bin", "ibn", "y", "the"],
+        StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> NameParticles = FrozenSet.ToFrozenSet(
+        ["de", "del", "della", "di", "da", "du", "des", "la", "le", "van", "von", "der", "den", "al", "bin", "ibn", "y"],
+        StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> PlacePrepositions = FrozenSet.ToFrozenSet(
+        ["in", "near", "outside", "across", "throughout", "inside"],
+        StringComparer.Ordinal);
+
+    private static readonly System.Buffers.SearchValues<char> SentencePunctuation = System.Buffers.SearchValues.Create(".!?\n:;\"“”«»");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ConnectorLookup = Connectors.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticleLookup = NameParticles.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PrepositionLookup = PlacePrepositions.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleLookup = Gazetteer.Roles.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbLookup = Gazetteer.AttributionVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceNounLookup = Gazetteer.PlaceNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> IntroducerLookup = Gazetteer.PlaceIntroducers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static Entities Extract(string text, string? language, int maxPerKind)
+    {
+        var tokens = Tokenize(text);
+        var lowercaseWords = new LowercaseWords(text);
+
+        var stopWords = StopWords.For(language);
+        var people = new List<(string Name, bool Evidence)>();
+        var places = new List<string>();
+        var organizations = new List<string>();
+        var evidencedSurnames = new HashSet<string>(StringComparer.Ordinal);
+
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (!tokens[i].Capitalized)
+            {
+                i++;
+                continue;
+            }
+
+            // The span: capitalized tokens without a break between them, with connectors inside.
+            var start = i;
+            var end = i + 1;
+            while (end < tokens.Count && !tokens[end].BreakBefore && !tokens[end - 1].Possessive)
+            {
+                if (tokens[end].Capitalized)
+                {
+                    end++;
+                    continue;
+                }
+
+                // "of"/"for" (and "of the") inside organization names, particles inside person names.
+                var connectorEnd = end;
+                while (connectorEnd < tokens.Count && connectorEnd - end < 2 && !tokens[connectorEnd].Capitalized
+                    && !tokens[connectorEnd].BreakBefore && tokens[connectorEnd].In(ConnectorLookup))
+                {
+                    connectorEnd++;
+                }
+
+                if (connectorEnd > end && connectorEnd < tokens.Count && tokens[connectorEnd].Capitalized && !tokens[connectorEnd].BreakBefore
+                    && AllowsConnector(tokens, start, end, tokens[end]))
+                {
+                    end = connectorEnd + 1;
+                    continue;
+                }
+
+                break;
+            }
+
+            Classify(tokens, start, end, stopWords, lowercaseWords, people, places, organizations, evidencedSurnames);
+            i = end;
+        }
+
+        return new Entities(
+            FinishPeople(people, evidencedSurnames, places, organizations, maxPerKind),
+            Distinct(places, maxPerKind),
+            Distinct(organizations, maxPerKind));
+    }
+
+    private static bool AllowsConnector(List<Token> tokens, int start, int end, Token connector)
+    {
+        if (connector.In(ParticleLookup))
+        {
+            return true;
+        }
+
+        // "of"/"for"/"on" only continue an organization: a head or suffix word must stand before them.
+        for (var k = start; k < end; k++)
+        {
+            if (tokens[k].Capitalized && (Gazetteer.OrganizationHeads.Contains(tokens[k].Text) || Gazetteer.OrganizationSuffixes.Contains(tokens[k].Text)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Classify(
+        List<Token> tokens,
+        int start,
+        int end,
+        FrozenSet<string> stopWords,
+        LowercaseWords lowercaseWords,
+        List<(string Name, bool Evidence)> people,
+        List<string> places,
+        List<string> organizations,
+        HashSet<string> evidencedSurnames)
+    {
+        // Leading words that only start a sentence ("Earlier", "When", "The") or are dates.
+        while (start < end)
+        {
+            var first = tokens[start];
+            var lower = first.Text.ToLowerInvariant();
+            var common = Gazetteer.Months.Contains(first.Text)
+                || (first.SentenceStart && (Gazetteer.SentenceStarters.Contains(first.Text) || stopWords.Contains(lower) || lowercaseWords.Contains(lower)));
+            if (!common)
+            {
+                break;
+            }
+
+            start++;
+        }
+
+        while (end > start && (Gazetteer.Months.Contains(tokens[end - 1].Text) || tokens[end - 1].In(ConnectorLookup)))
+        {
+            end--;
+        }
+
+        if (start >= end)
+        {
+            return;
+        }
+
+        Token? before = start > 0 && !tokens[start].BreakBefore ? tokens[start - 1] : null;
+        Token? before2 = start > 1 && before is not null && !tokens[start - 1].BreakBefore ? tokens[start - 2] : null;
+        Token? after = end < tokens.Count && !tokens[end].BreakBefore && !tokens[end - 1].Possessive ? tokens[end] : null;
+
+        // 1. A role inside the span splits it: "Prime Minister Nikol Pashinyan", "Foreign Ministry Spokesperson Maria Zakharova".
+        for (var r = end - 2; r >= start; r--)
+        {
+            if (!tokens[r].In(RoleLookup))
+            {
+                continue;
+            }
+
+            var nameStart = r + 1;
+            if (end - nameStart is >= 1 and <= 4 && AllNameLike(tokens, nameStart, end, stopWords))
+            {
+                if (r > start)
+                {
+                    ClassifyNonPerson(tokens, start, r + 1, before, null, places, organizations);
+                }
+
+                AddPerson(tokens, nameStart, end, evidence: true, people, evidencedSurnames);
+                return;
+            }
+
+            break;
+        }
+
+        // 2. Organizations, 3. places.
+        if (ClassifyNonPerson(tokens, start, end, before, after, places, organizations))
+        {
+            return;
+        }
+
+        // Demonyms and roles in front of a name carry no name ("Russian", "Armenian").
+        while (start < end && (Gazetteer.Demonyms.Contains(tokens[start].Text) || Gazetteer.Roles.Contains(tokens[start].Text)))
+        {
+            start++;
+        }
+
+        if (start >= end || !AllNameLike(tokens, start, end, stopWords))
+        {
+            return;
+        }
+
+        // 4. People, with evidence: a role or attribution verb before, an attribution verb after, "according to".
+        var evidence = (before is { } b1 && (b1.In(RoleLookup) || b1.In(VerbLookup)))
+            || (after is { } a1 && a1.In(VerbLookup))
+            || (before is { } b2 && before2 is { } b3 && b2.Is("to") && b3.Is("according"));
+
+        // 5. A place after "in"/"near" when nothing else claims a short span.
+        if (!evidence && before is { } b4 && b4.In(PrepositionLookup) && end - start == 1 && !tokens[start].AllCaps)
+        {
+            places.Add(tokens[start].Text);
+            return;
+        }
+
+        if (end - start == 1)
+        {
+            if (evidence)
+            {
+                evidencedSurnames.Add(tokens[start].Text);
+            }
+
+            // A lone capitalized word is remembered only as a possible surname.
+            people.Add((tokens[start].Text, false));
+            return;
+        }
+
+        if (end - start <= 4)
+        {
+            AddPerson(tokens, start, end, evidence, people, evidencedSurnames);
+        }
+    }
+
+    /// <summary>Organizations and places; true when the span was one of them.</summary>
+    private static bool ClassifyNonPerson(List<Token> tokens, int start, int end, Token? before, Token? after, List<string> places, List<string> organizations)
+    {
+        var text = Join(tokens, start, end);
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        var last = tokens[end - 1].Text;
+
+        // Organizations: suffix, "Head of ...", a known name, or an unknown acronym.
+        if (Gazetteer.KnownOrganizations.Contains(text) || (Gazetteer.OrganizationSuffixes.Contains(last) && end - start > 1))
+        {
+            organizations.Add(text);
+            return true;
+        }
+
+        for (var k = start; k < end - 1; k++)
+        {
+            if (Gazetteer.OrganizationHeads.Contains(tokens[k].Text) && (tokens[k + 1].Is("of") || tokens[k + 1].Is("for") || tokens[k + 1].Is("on")))
+            {
+                organizations.Add(text);
+                return true;
+            }
+        }
+
+        // Places: the gazetteer, a place noun after ("the Lachin road"), "the city of X".
+        var placeContext = (after is { } a && a.In(PlaceNounLookup))
+            || (before is { } b && b.Is("of") && start > 1 && tokens[start - 2].In(IntroducerLookup));
+        if (Gazetteer.Places.Contains(text))
+        {
+            places.Add(text);
+            return true;
+        }
+
+        if (end - start == 1 && tokens[start].Text.Contains('-', StringComparison.Ordinal))
+        {
+            // "Lachin-Khankandi road", "Baku-Tbilisi-Ceyhan": every part a place when one is or the context says so.
+            var parts = tokens[start].Text.Split('-', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length > 1 && parts.All(p => char.IsUpper(p[0]) && !Gazetteer.Demonyms.Contains(p)) && (placeContext || parts.Any(Gazetteer.Places.Contains)))
+            {
+                places.AddRange(parts);
+                return true;
+            }
+        }
+
+        if (placeContext && end - start <= 3 && !tokens[start].AllCaps && !Gazetteer.Demonyms.Contains(tokens[start].Text) && !Gazetteer.Roles.Contains(tokens[start].Text))
+        {
+            places.Add(text);
+            return true;
+        }
+
+        if (end - start == 1 && tokens[start].AllCaps && text.Length is >= 2 and <= 6 && !Gazetteer.NotOrganizations.Contains(text) && !Gazetteer.Places.Contains(text))
+        {
+            organizations.Add(text);
+            return true;
+        }
+
+        if (end - start == 1 && Gazetteer.OrganizationSuffixes.Contains(text))
+        {
+            return true;
+        }
+
+        // A known place inside a longer span without other meaning: "Azerbaijan's", "Moscow" after a demonym.
+        var placeFound = false;
+        for (var k = start; k < end; k++)
+        {
+            if (Gazetteer.Places.Contains(tokens[k].Text))
+            {
+                places.Add(tokens[k].Text);
+                placeFound = true;
+            }
+            else if (!Gazetteer.Demonyms.Contains(tokens[k].Text) && !Gazetteer.Roles.Contains(tokens[k].Text))
+            {
+                return placeFound;
+            }
+        }
+
+        return placeFound;
+    }
+
+    private static void AddPerson(List<Token> tokens, int start, int end, bool evidence, List<(string Name, bool Evidence)> people, HashSet<string> evidencedSurnames)
+    {
+        var name = Join(tokens, start, end);
+        people.Add((name, evidence));
+        if (evidence)
+        {
+            evidencedSurnames.Add(tokens[end - 1].Text);
+        }
+    }
+
+    private static bool AllNameLike(List<Token> tokens, int start, int end, FrozenSet<string> stopWords)
+    {
+        for (var k = start; k < end; k++)
+        {
+            var token = tokens[k];
+            if (!token.Capitalized)
+            {
+                if (token.In(ParticleLookup) && k > start && k < end - 1)
+                {
+                    continue;
+                }
+
+                return false;
+            }
+
+            if ((token.AllCaps && token.Text.Length > 1) || Gazetteer.Roles.Contains(token.Text) || Gazetteer.OrganizationSuffixes.Contains(token.Text)
+                || Gazetteer.OrganizationHeads.Contains(token.Text) || Gazetteer.Demonyms.Contains(token.Text) || Gazetteer.Months.Contains(token.Text)
+                || Gazetteer.Places.Contains(token.Text) || stopWords.Contains(token.Text.ToLowerInvariant()) || token.HasDigit)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static List<string> FinishPeople(
+        List<(string Name, bool Evidence)> candidates,
+        HashSet<string> evidencedSurnames,
+        List<string> places,
+        List<string> organizations,
+        int max)
+    {
+        var fullNames = candidates.Where(c => c.Name.Contains(' ', StringComparison.Ordinal)).ToList();
+        var result = new List<string>();
+        foreach (var (name, evidence) in candidates)
+        {
+            if (!name.Contains(' ', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var surname = name[(name.LastIndexOf(' ') + 1)..];
+            var accepted = evidence || evidencedSurnames.Contains(surname)
+                || fullNames.Count(f => f.Name == name) >= 2 && candidates.Any(c => c.Name == surname);
+            if (!accepted || places.Contains(name) || organizations.Contains(name))
+            {
+                continue;
+            }
+
+            // Keep the longest form: "Nikol Pashinyan" over "Pashinyan"; one entry per person.
+            if (!result.Exists(r => r == name || r.EndsWith(" " + name, StringComparison.Ordinal)))
+            {
+                result.RemoveAll(r => name.EndsWith(" " + r, StringComparison.Ordinal));
+                result.Add(name);
+            }
+
+            if (result.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    private static List<string> Distinct(List<string> names, int max)
+    {
+        var result = new List<string>();
+        foreach (var name in names)
+        {
+            if (!result.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                result.Add(name);
+                if (result.Count >= max)
+                {
+                    break;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static string Join(List<Token> tokens, int start, int end)
+    {
+        if (end - start == 1)
+        {
+            return tokens[start].Text;
+        }
+
+        var parts = new string[end - start];
+        for (var k = start; k < end; k++)
+        {
+            parts[k - start] = tokens[k].Text;
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>Words with what the span logic needs: capitalization, a break (punctuation) before, sentence starts.</summary>
+    private static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>(text.Length / 6);
+        var i = 0;
+        var previousEnd = 0;
+        var first = true;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var hasDigit = false;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+                {
+                    hasDigit |= char.IsDigit(c);
+                    i++;
+                }
+                else if ((c is '-' or '\'' or '’' or '.' or '&') && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])
+                    && !(c == '.' && i + 2 < text.Length && text[i + 2] != '.' && char.IsLower(text[i + 1])))
+                {
+                    i++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            var length = i - start;
+            var possessive = false;
+            if (length > 2 && text[i - 1] == 's' && text[i - 2] is '\'' or '’')
+            {
+                length -= 2;
+                possessive = true;
+            }
+
+            var gap = text.AsSpan(previousEnd, start - previousEnd);
+            var breakBefore = first || !(gap.Length == 1 && gap[0] == ' ');
+            var sentenceStart = first || gap.IndexOfAny(SentencePunctuation) >= 0;
+            var capitalized = char.IsUpper(text[start]);
+            var word = capitalized ? text.Substring(start, length) : null;
+            tokens.Add(new Token(text, start, length, word, capitalized, capitalized && IsAllCaps(word!), breakBefore, sentenceStart, possessive, hasDigit));
+            previousEnd = i;
+            first = false;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Whether a word occurs in lowercase somewhere in the text (searched on demand: few words are asked about).</summary>
+    private sealed class LowercaseWords(string text)
+    {
+        private readonly Dictionary<string, bool> cache = new(StringComparer.Ordinal);
+
+        public bool Contains(string lower)
+        {
+            if (cache.TryGetValue(lower, out var found))
+            {
+                return found;
+            }
+
+            found = false;
+            var position = 0;
+            while ((position = text.IndexOf(lower, position, StringComparison.Ordinal)) >= 0)
+            {
+                var end = position + lower.Length;
+                if ((position == 0 || !char.IsLetter(text[position - 1])) && (end >= text.Length || !char.IsLetter(text[end])))
+                {
+                    found = true;
+                    break;
+                }
+
+                position = end;
+            }
+
+            cache[lower] = found;
+            return found;
+        }
+    }
+
+    private static bool IsAllCaps(string word)
+    {
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+
+            if (char.IsLetter(c))
+            {
+                letters++;
+            }
+        }
+
+        return letters >= 2;
+    }
+
+    /// <summary>A word: capitalized words carry their text; lowercase ones only their place in the source (no allocation).</summary>
+    private readonly record struct Token(string Source, int Start, int Length, string? Word, bool Capitalized, bool AllCaps, bool BreakBefore, bool SentenceStart, bool Possessive, bool HasDigit)
+    {
+        public ReadOnlySpan<char> Span => Source.AsSpan(Start, Length);
+
+        public string Text => Word ?? Source.Substring(Start, Length);
+
+        public bool In(FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> set) => set.Contains(Span);
+
+        public bool Is(string value) => Span.SequenceEqual(value);
+    }
+}

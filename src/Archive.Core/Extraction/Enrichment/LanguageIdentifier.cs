@@ -1,0 +1,362 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using Lingua;
+using static Lingua.Language;
+
+namespace Archive.Core.Extraction.Enrichment;
+
+/// <summary>
+/// Detects the language of an article (ISO 639-1). Two stages, measured rather than assumed:
+/// <list type="number">
+/// <item>A fast path that decides the clear cases in microseconds: a script used by one language (Greek, Hebrew,
+/// Armenian, Georgian, Thai, Hangul, Kana, Han), or Latin/Cyrillic prose whose function words point to one language
+/// by a wide margin.</item>
+/// <item>SearchPioneer.Lingua for everything else (short texts, close relatives such as Danish/Norwegian, languages
+/// without a function-word list), restricted to the candidate languages when the first stage narrowed them down.
+/// Lingua costs milliseconds per call and is built once, lazily, never preloaded (preloading every model costs
+/// gigabytes).</item>
+/// </list>
+/// Thread-safe; one instance serves the whole process.
+/// </summary>
+internal sealed class LanguageIdentifier
+{
+    /// <summary>The languages Lingua chooses among: the world's main news languages.</summary>
+    private static readonly Language[] LinguaLanguages =
+    [
+        English, French, German, Spanish, Portuguese, Italian, Dutch, Russian, Ukrainian, Belarusian, Polish, Czech, Slovak,
+        Slovene, Croatian, Serbian, Bosnian, Bulgarian, Macedonian, Romanian, Hungarian, Swedish, Danish, Bokmal, Nynorsk,
+        Finnish, Estonian, Latvian, Lithuanian, Greek, Turkish, Azerbaijani, Kazakh, Armenian, Georgian, Arabic, Persian,
+        Urdu, Hebrew, Hindi, Bengali, Marathi, Chinese, Japanese, Korean, Vietnamese, Thai, Indonesian, Malay, Tagalog,
+        Swahili, Catalan, Basque, Irish, Welsh, Albanian, Icelandic, Afrikaans, Somali, Yoruba, Zulu,
+    ];
+
+    /// <summary>Languages that share most function words with another: the fast path never decides between them alone.</summary>
+    private static readonly FrozenDictionary<string, Language[]> Relatives = new Dictionary<string, Language[]>
+    {
+        ["da"] = [Danish, Bokmal, Nynorsk, Swedish],
+        ["nb"] = [Danish, Bokmal, Nynorsk, Swedish],
+        ["sv"] = [Swedish, Danish, Bokmal],
+        ["es"] = [Spanish, Catalan, Portuguese],
+        ["pt"] = [Portuguese, Spanish, Catalan],
+        ["ru"] = [Russian, Ukrainian, Belarusian, Bulgarian],
+        ["uk"] = [Ukrainian, Russian, Belarusian],
+        ["id"] = [Indonesian, Malay, Tagalog],
+        ["nl"] = [Dutch, Afrikaans],
+        ["pl"] = [Polish, Czech, Slovak],
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, Language> ByCode = LinguaLanguages.ToFrozenDictionary(l => l.IsoCode6391().ToString().ToLowerInvariant());
+
+    private readonly Lazy<LanguageDetector?> fullDetector;
+    private readonly ConcurrentDictionary<string, LanguageDetector> restrictedDetectors = new(StringComparer.Ordinal);
+    private readonly string? modelsDirectory;
+
+    public LanguageIdentifier()
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "Lingua", "LanguageModels");
+        modelsDirectory = Directory.Exists(directory) ? directory : null;
+        fullDetector = new Lazy<LanguageDetector?>(() => Build(LinguaLanguages), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>False when Lingua's model files are missing next to the application (then only the fast path runs).</summary>
+    public bool LinguaAvailable => modelsDirectory is not null;
+
+    /// <summary>The ISO 639-1 code of <paramref name="text"/>, or null when it cannot be told.</summary>
+    public string? Detect(string text, int sampleChars) => Decide(text, sampleChars).Code;
+
+    internal LanguageDecision Decide(string text, int sampleChars)
+    {
+        var sample = text.Length > sampleChars ? text[..CutAtSpace(text, sampleChars)] : text;
+        var scripts = CountScripts(sample);
+        if (scripts.Letters < 2)
+        {
+            return new LanguageDecision(null, "none");
+        }
+
+        if (ScriptLanguage(scripts) is { } byScript)
+        {
+            return new LanguageDecision(byScript, "script");
+        }
+
+        Language[]? candidates = null;
+        if (scripts.Latin + scripts.Cyrillic >= scripts.Letters * 0.8)
+        {
+            var (best, second, bestHits, tokens) = ScoreFunctionWords(sample);
+            if (best is not null && tokens >= 20 && bestHits >= tokens * 0.12 && bestHits >= second.Hits * 2.5 && !Relatives.ContainsKey(best))
+            {
+                return new LanguageDecision(best, "words");
+            }
+
+            if (best is not null && bestHits >= tokens * 0.08)
+            {
+                candidates = Relatives.TryGetValue(best, out var related)
+                    ? related
+                    : second.Code is not null && ByCode.TryGetValue(best, out var first) && ByCode.TryGetValue(second.Code, out var other)
+                        ? [first, other]
+                        : null;
+
+                // A clear winner among close relatives still needs Lingua, but only among them.
+                if (candidates is null && tokens >= 20 && bestHits >= second.Hits * 2.5)
+                {
+                    return new LanguageDecision(best, "words");
+                }
+            }
+        }
+
+        var detector = candidates is { Length: >= 2 } ? Restricted(candidates) : fullDetector.Value;
+        if (detector is null)
+        {
+            return new LanguageDecision(null, "none");
+        }
+
+        var language = detector.DetectLanguageOf(sample);
+        return language == Unknown
+            ? new LanguageDecision(null, "lingua")
+            : new LanguageDecision(language.IsoCode6391().ToString().ToLowerInvariant(), "lingua");
+    }
+
+    private LanguageDetector? Restricted(Language[] languages)
+    {
+        if (modelsDirectory is null)
+        {
+            return null;
+        }
+
+        var key = string.Join(',', languages.Order());
+        return restrictedDetectors.GetOrAdd(key, _ => Build(languages)!);
+    }
+
+    private LanguageDetector? Build(Language[] languages)
+    {
+        if (modelsDirectory is null)
+        {
+            return null;
+        }
+
+        return LanguageDetectorBuilder.FromLanguages(languages).WithLanguageModelsDirectory(modelsDirectory).Build();
+    }
+
+    private static int CutAtSpace(string text, int max)
+    {
+        var cut = text.LastIndexOf(' ', max);
+        return cut > max / 2 ? cut : max;
+    }
+
+    private static string? ScriptLanguage(ScriptCounts s)
+    {
+        var half = s.Letters / 2;
+        if (s.Hangul > half)
+        {
+            return "ko";
+        }
+
+        if (s.Kana + s.Han > half)
+        {
+            return s.Kana >= (s.Kana + s.Han) * 0.05 ? "ja" : "zh";
+        }
+
+        if (s.Greek > half)
+        {
+            return "el";
+        }
+
+        if (s.Hebrew > half)
+        {
+            return "he";
+        }
+
+        if (s.Armenian > half)
+        {
+            return "hy";
+        }
+
+        if (s.Georgian > half)
+        {
+            return "ka";
+        }
+
+        return s.Thai > half ? "th" : null;
+    }
+
+    private static (string? Best, (string? Code, int Hits) Second, int BestHits, int Tokens) ScoreFunctionWords(string sample)
+    {
+        Span<int> hits = stackalloc int[StopWordLanguages.Length];
+        var tokens = 0;
+        var span = sample.AsSpan();
+        Span<char> lower = stackalloc char[32];
+        var i = 0;
+        while (i < span.Length)
+        {
+            while (i < span.Length && !char.IsLetter(span[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < span.Length && (char.IsLetter(span[i]) || span[i] is '\'' or '’'))
+            {
+                i++;
+            }
+
+            var length = i - start;
+            if (length == 0)
+            {
+                continue;
+            }
+
+            tokens++;
+            if (length > lower.Length)
+            {
+                continue;
+            }
+
+            var word = lower[..length];
+            span.Slice(start, length).ToLowerInvariant(word);
+            if (LanguageMasks.TryGetValue(word, out var mask))
+            {
+                for (var l = 0; mask != 0; l++, mask >>= 1)
+                {
+                    if ((mask & 1) != 0)
+                    {
+                        hits[l]++;
+                    }
+                }
+            }
+
+            // Enough evidence already: stop early when one language leads by far.
+            if ((tokens & 63) == 0 && Clear(hits, tokens))
+            {
+                break;
+            }
+        }
+
+        int best = -1, second = -1;
+        for (var l = 0; l < hits.Length; l++)
+        {
+            if (best < 0 || hits[l] > hits[best])
+            {
+                second = best;
+                best = l;
+            }
+            else if (second < 0 || hits[l] > hits[second])
+            {
+                second = l;
+            }
+        }
+
+        if (best < 0 || hits[best] == 0)
+        {
+            return (null, (null, 0), 0, tokens);
+        }
+
+        return (StopWordLanguages[best], (second >= 0 ? StopWordLanguages[second] : null, second >= 0 ? hits[second] : 0), hits[best], tokens);
+    }
+
+    private static bool Clear(ReadOnlySpan<int> hits, int tokens)
+    {
+        int best = 0, second = 0;
+        foreach (var h in hits)
+        {
+            if (h > best)
+            {
+                second = best;
+                best = h;
+            }
+            else if (h > second)
+            {
+                second = h;
+            }
+        }
+
+        return tokens >= 128 && best >= tokens * 0.2 && best >= second * 4;
+    }
+
+    private static readonly string[] StopWordLanguages = [.. StopWords.ByLanguage.Keys];
+
+    /// <summary>Each function word with a bit per language (bit i = <see cref="StopWordLanguages"/>[i]) that uses it.</summary>
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LanguageMasks = BuildMasks();
+
+    private static FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> BuildMasks()
+    {
+        var masks = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var l = 0; l < StopWordLanguages.Length; l++)
+        {
+            foreach (var word in StopWords.ByLanguage[StopWordLanguages[l]])
+            {
+                masks[word] = masks.GetValueOrDefault(word) | (1 << l);
+            }
+        }
+
+        return masks.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static ScriptCounts CountScripts(string sample)
+    {
+        var counts = default(ScriptCounts);
+        foreach (var c in sample)
+        {
+            if (!char.IsLetter(c))
+            {
+                continue;
+            }
+
+            counts.Letters++;
+            switch (c)
+            {
+                case <= '\u024F':
+                    counts.Latin++;
+                    break;
+                case >= '\u0370' and <= '\u03FF':
+                    counts.Greek++;
+                    break;
+                case >= '\u0400' and <= '\u052F':
+                    counts.Cyrillic++;
+                    break;
+                case >= '\u0530' and <= '\u058F':
+                    counts.Armenian++;
+                    break;
+                case >= '\u0590' and <= '\u05FF':
+                    counts.Hebrew++;
+                    break;
+                case >= '\u0E00' and <= '\u0E7F':
+                    counts.Thai++;
+                    break;
+                case >= '\u10A0' and <= '\u10FF':
+                    counts.Georgian++;
+                    break;
+                case >= '\u1E00' and <= '\u1EFF':
+                    counts.Latin++;
+                    break;
+                case >= '\u3040' and <= '\u30FF':
+                    counts.Kana++;
+                    break;
+                case >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF':
+                    counts.Han++;
+                    break;
+                case >= '\uAC00' and <= '\uD7AF' or >= '\u1100' and <= '\u11FF':
+                    counts.Hangul++;
+                    break;
+            }
+        }
+
+        return counts;
+    }
+
+    private struct ScriptCounts
+    {
+        public int Letters;
+        public int Latin;
+        public int Cyrillic;
+        public int Greek;
+        public int Armenian;
+        public int Hebrew;
+        public int Thai;
+        public int Georgian;
+        public int Kana;
+        public int Han;
+        public int Hangul;
+    }
+}
+
+/// <summary>A language decision and the stage that made it.</summary>
+internal readonly record struct LanguageDecision(string? Code, string Stage);

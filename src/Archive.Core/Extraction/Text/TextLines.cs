@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Archive.Core.Extraction.Text;
+
+/// <summary>Line and paragraph helpers shared by the text-based readers.</summary>
+internal static partial class TextLines
+{
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\u2028\u2029\u0085");
+
+    /// <summary>
+    /// Splits text into lines (any newline convention), trimming trailing whitespace. Lines longer than
+    /// <paramref name="maxLineLength"/> are wrapped at whitespace (or hard-cut when there is none) with one warning.
+    /// </summary>
+    public static List<string> Split(string text, int maxLineLength, List<string> warnings)
+    {
+        var lines = new List<string>();
+        var wrapped = 0;
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = text.AsSpan(start).IndexOfAny(LineBreaks);
+            end = end < 0 ? -1 : end + start;
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var line = text.AsSpan(start, end - start).TrimEnd();
+            if (line.Length > maxLineLength)
+            {
+                wrapped++;
+                Wrap(line, maxLineLength, lines);
+            }
+            else
+            {
+                lines.Add(line.ToString());
+            }
+
+            if (end >= text.Length)
+            {
+                break;
+            }
+
+            start = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
+        }
+
+        if (wrapped > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{wrapped:N0} line(s) longer than {maxLineLength:N0} characters were wrapped into paragraphs."));
+        }
+
+        return lines;
+    }
+
+    /// <summary>Collapses every run of whitespace (including non-breaking and zero-width spaces) to one space, trimmed.</summary>
+    public static string Collapse(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        if (IsCollapsed(text))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD')
+            {
+                // Soft hyphens and zero-width characters vanish; real spaces collapse.
+                if (c is not ('\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF'))
+                {
+                    pendingSpace = builder.Length > 0;
+                }
+
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsCollapsed(string text)
+    {
+        if (text[0] == ' ' || text[^1] == ' ')
+        {
+            return false;
+        }
+
+        var previousSpace = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+                continue;
+            }
+
+            previousSpace = false;
+            if (c < ' ' || (c > '\u007F' && (char.IsWhiteSpace(c) || c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Normalizes a body to the contract's shape: paragraphs collapsed to single-spaced lines and separated by one
+    /// blank line. Input paragraphs are separated by blank lines; single newlines inside one are joined by a space.
+    /// </summary>
+    public static string NormalizeBody(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return string.Empty;
+        }
+
+        if (IsNormalizedBody(body))
+        {
+            return body;
+        }
+
+        body = body.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        var paragraphs = new List<string>();
+        foreach (var block in BlankLines().Split(body))
+        {
+            var paragraph = Collapse(block);
+            if (paragraph.Length > 0)
+            {
+                paragraphs.Add(paragraph);
+            }
+        }
+
+        return string.Join("\n\n", paragraphs);
+    }
+
+    /// <summary>True when <paramref name="body"/> already has the contract's shape (one space between words, "\n\n" between paragraphs).</summary>
+    internal static bool IsNormalizedBody(ReadOnlySpan<char> body)
+    {
+        if (body.IsEmpty || char.IsWhiteSpace(body[0]) || char.IsWhiteSpace(body[^1]))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < body.Length; i++)
+        {
+            var c = body[i];
+            if (c == ' ')
+            {
+                if (body[i + 1] is ' ' or '\n')
+                {
+                    return false;
+                }
+            }
+            else if (c == '\n')
+            {
+                // Exactly "\n\n" between non-space characters.
+                if (body[i + 1] != '\n' || body[i - 1] == ' ' || char.IsWhiteSpace(body[i + 2]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+            else if ((char.IsWhiteSpace(c) && c != ' ') || c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Joins paragraphs into a body, dropping empty ones.</summary>
+    public static string JoinParagraphs(IEnumerable<string> paragraphs)
+    {
+        var builder = new StringBuilder();
+        foreach (var paragraph in paragraphs)
+        {
+            var clean = Collapse(paragraph);
+            if (clean.Length == 0)
+            {
+                continue;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append("\n\n");
+            }
+
+            builder.Append(clean);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The paragraphs of a normalized body.</summary>
+    public static string[] Paragraphs(string body) =>
+        body.Length == 0 ? [] : body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>A line such as "---", "***", "___", "* * *" or "===".</summary>
+    public static bool IsSeparator(string line) => SeparatorLine().IsMatch(line);
+
+    /// <summary>A list item: "- x", "* x", "• x", "1. x", "a) x".</summary>
+    public static bool IsListItem(string line) => ListItem().IsMatch(line);
+
+    public static int CountWords(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                inWord = false;
+            }
+            else if (!inWord)
+            {
+                inWord = true;
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static void Wrap(ReadOnlySpan<char> line, int maxLineLength, List<string> lines)
+    {
+        while (line.Length > maxLineLength)
+        {
+            var cut = line[..maxLineLength].LastIndexOf(' ');
+            if (cut < maxLineLength / 2)
+            {
+                cut = maxLineLength;
+            }
+
+            lines.Add(line[..cut].Trim().ToString());
+
+            // A blank line after each piece makes every piece its own paragraph.
+            lines.Add(string.Empty);
+            line = line[cut..].TrimStart();
+        }
+
+        if (!line.IsEmpty)
+        {
+            lines.Add(line.ToString());
+        }
+    }
+
+    [GeneratedRegex(@"\n[ \t\u00A0]*\n\s*")]
+    private static partial Regex BlankLines();
+
+    [GeneratedRegex(@"^\s*(?:[-=_~#*•·]\s*){3,}$")]
+    private static partial Regex SeparatorLine();
+
+    [GeneratedRegex(@"^\s*(?:[-*•·–+]|\d{1,3}[.)]|[a-z][.)])\s+\S")]
+    private static partial Regex ListItem();
+}
