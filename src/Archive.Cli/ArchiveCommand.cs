@@ -9,8 +9,18 @@ internal static class ArchiveCommand
     {
         var root = new RootCommand("Archive: extract, upload, index and search news articles.");
         // Subcommands (one line each): extract, bench, upload, search, index, reindex, ...
-        root.Subcommands.Add(Bench.BenchCommand.Create());
+        root.Subcommands.Add(Bench.BenchCommand.Create(ExtractPlainText));
         root.Subcommands.Add(ExtractCommand.Create());
         return root;
     }
+
+    /// <summary>The bench's plain-text row: the whole extraction pipeline on one in-memory .txt file.</summary>
+    private static object? ExtractPlainText(string text, string? path)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        using var stream = new MemoryStream(bytes, writable: false);
+        return PlainTextExtractor.ExtractAsync(stream, path ?? "article.txt", bytes.Length, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    private static readonly Core.Extraction.ArticleExtractor PlainTextExtractor = new();
 }

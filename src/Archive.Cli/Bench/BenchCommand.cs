@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Archive.Core.Extraction;
 
 namespace Archive.Cli.Bench;
 
@@ -10,7 +9,7 @@ internal static class BenchCommand
     /// Builds <c>archive bench extract</c>. <paramref name="textReader"/> is the plain-text extraction hook for the
     /// text speed row (path, content → article); when null that row reports "not wired".
     /// </summary>
-    public static Command Create(Func<string, string?, RawArticle>? textReader = null)
+    public static Command Create(Func<string, string?, object?>? textReader = null)
     {
         var bench = new Command("bench", "Measure extraction quality and speed against the development corpora.");
         bench.Subcommands.Add(BenchExtractCommand.Create(textReader));

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Archive.Core.Extraction;
 using Archive.Core.Extraction.Html;
 using Archive.Core.Extraction.Html.Evaluation;
 using AngleSharp.Html.Parser;
@@ -24,7 +23,7 @@ internal static class BenchExtractCommand
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static Command Create(Func<string, string?, RawArticle>? textReader)
+    public static Command Create(Func<string, string?, object?>? textReader)
     {
         var root = new Argument<DirectoryInfo>("corpus-root") { Description = "The folder holding news-html/ and article-body/ (for example ../shared/corpus)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every miss (title, date, author, body snippets)." };
@@ -41,7 +40,7 @@ internal static class BenchExtractCommand
         return command;
     }
 
-    private static int Run(DirectoryInfo root, bool verbose, double seconds, bool skipSpeed, Func<string, string?, RawArticle>? textReader)
+    private static int Run(DirectoryInfo root, bool verbose, double seconds, bool skipSpeed, Func<string, string?, object?>? textReader)
     {
         var newsHtml = Path.Combine(root.FullName, "news-html");
         var articleBody = Path.Combine(root.FullName, "article-body");
@@ -114,7 +113,7 @@ internal static class BenchExtractCommand
     }
 
     private static void SpeedRows(TextWriter output, string root, string newsHtml, string articleBody, HtmlArticleReader reader,
-        Func<string, string?, RawArticle>? textReader, TimeSpan budget)
+        Func<string, string?, object?>? textReader, TimeSpan budget)
     {
         output.WriteLine();
         output.WriteLine("| speed (one thread, Release, warm) | items/s | MB/s | ratio |");
