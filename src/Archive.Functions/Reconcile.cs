@@ -8,7 +8,7 @@ namespace Archive.Functions;
 
 /// <summary>
 /// The safety net: repairs the index against the articles container, nightly (Archive__ReconcileSchedule) and on
-/// demand through <c>POST /api/admin/reconcile</c> (function key required).
+/// demand through <c>POST /api/manage/reconcile</c> (function key required; the host reserves routes starting with "admin").
 /// </summary>
 public sealed class Reconcile(Reconciler reconciler, ILogger<Reconcile> logger)
 {
@@ -24,7 +24,7 @@ public sealed class Reconcile(Reconciler reconciler, ILogger<Reconcile> logger)
 
     [Function("ReconcileNow")]
     public async Task<IActionResult> RunNowAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "admin/reconcile")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "manage/reconcile")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
