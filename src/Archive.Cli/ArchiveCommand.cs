@@ -9,6 +9,10 @@ internal static class ArchiveCommand
     {
         var root = new RootCommand("Archive: extract, upload, index and search news articles.");
         // Subcommands (one line each): extract, bench, upload, search, index, reindex, ...
+        root.Subcommands.Add(UploadCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(IndexCommand.Create());
+        root.Subcommands.Add(ReindexCommand.Create());
         return root;
     }
 }
