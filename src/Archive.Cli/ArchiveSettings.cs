@@ -27,7 +27,7 @@ internal static class ArchiveSettings
         Recursive = true,
     };
 
-    public static readonly Option<Uri?> SearchEndpoint = new("--search-endpoint")
+    public static readonly Option<string?> SearchEndpoint = new("--search-endpoint")
     {
         Description = "Azure AI Search endpoint (default: $Search__Endpoint).",
         Recursive = true,
@@ -51,7 +51,7 @@ internal static class ArchiveSettings
         Recursive = true,
     };
 
-    public static readonly Option<Uri?> Api = new("--api")
+    public static readonly Option<string?> Api = new("--api")
     {
         Description = "Base URL of the Archive HTTP API (default: $ARCHIVE_API_URL, else http://localhost:7071).",
         Recursive = true,
@@ -87,7 +87,7 @@ internal static class ArchiveSettings
 
         Set("ArticlesStorage", parse.GetValue(Connection));
         Set("Archive:ArticlesContainer", parse.GetValue(Container));
-        Set("Search:Endpoint", parse.GetValue(SearchEndpoint)?.ToString());
+        Set("Search:Endpoint", parse.GetValue(SearchEndpoint));
         Set("Search:IndexName", parse.GetValue(Index));
         Set("Search:CertificatePath", parse.GetValue(Certificate));
         var key = parse.GetValue(SearchKey) ?? environment["Search:ApiKey"];
@@ -113,6 +113,9 @@ internal static class ArchiveSettings
     public static Uri ApiBase(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return parse.GetValue(Api) ?? (Uri.TryCreate(Environment.GetEnvironmentVariable("ARCHIVE_API_URL"), UriKind.Absolute, out var uri) ? uri : new Uri(LocalApi));
+        var text = parse.GetValue(Api) ?? Environment.GetEnvironmentVariable("ARCHIVE_API_URL") ?? LocalApi;
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : throw new ArgumentException($"The API URL '{text}' is not an absolute http(s) URL.");
     }
 }

@@ -66,8 +66,19 @@ internal static class SearchCommand
                 Add("includeDuplicates", "true");
             }
 
+            Uri apiBase;
+            try
+            {
+                apiBase = ArchiveSettings.ApiBase(parse);
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                return 2;
+            }
+
             using var http = new HttpClient();
-            var client = new ArchiveApiClient(http, ArchiveSettings.ApiBase(parse));
+            var client = new ArchiveApiClient(http, apiBase);
             int status;
             string body;
             ArticleSearchPage? result;
@@ -77,7 +88,7 @@ internal static class SearchCommand
             }
             catch (HttpRequestException e)
             {
-                await Console.Error.WriteLineAsync($"Cannot reach the API at {ArchiveSettings.ApiBase(parse)}: {e.Message}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"Cannot reach the API at {apiBase}: {e.Message}").ConfigureAwait(false);
                 return 1;
             }
 
