@@ -71,12 +71,12 @@ public sealed class Reconciler(
         var stillRejected = 0;
         foreach (var (name, etag) in blobs)
         {
-            if (indexed.TryGetValue(name, out var state) && state.BlobETag == etag)
+            if (indexed.TryGetValue(name, out var state) && SameETag(state.BlobETag, etag))
             {
                 continue;
             }
 
-            if (rejected.TryGetValue(name, out var rejectedETag) && rejectedETag == RejectionReports.Normalize(etag))
+            if (rejected.TryGetValue(name, out var rejectedETag) && SameETag(rejectedETag, etag))
             {
                 stillRejected++;
                 continue;
@@ -115,4 +115,8 @@ public sealed class Reconciler(
         logger.ReconcileCompleted(report.Blobs, report.Documents, report.Reingested, report.Removed, report.Rejected, report.Failed);
         return report;
     }
+
+    /// <summary>Listings give ETags without quotes, headers with them; compare the values.</summary>
+    private static bool SameETag(string? a, string? b) =>
+        a is not null && b is not null && RejectionReports.Normalize(a) == RejectionReports.Normalize(b);
 }
