@@ -77,6 +77,24 @@ public sealed class GetArticleContentTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Theory]
+    [InlineData("../{0}/dir/a.html")]
+    [InlineData("x/../../{0}/dir/a.html")]
+    [InlineData("./../{0}/dir/a.html")]
+    public async Task RunAsync_DotSegmentPathWithMatchingKey_Returns404WithoutReadingOtherContainer(string pathTemplate)
+    {
+        // Arrange: the key matches the stored path, but the path would resolve into another container.
+        var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, pathTemplate, secrets);
+        var id = DocumentKey.For(articles, path);
+        mocks.Documents[id] = new ArticleDocument { Id = id, BlobContainer = articles, BlobPath = path };
+
+        // Act
+        var result = await GetAsync(id);
+
+        // Assert
+        ApiMocks.AssertProblem(result, 404);
+    }
+
+    [Theory]
     [InlineData("..%2Fsecrets")]
     [InlineData("_x")]
     [InlineData("a/b")]

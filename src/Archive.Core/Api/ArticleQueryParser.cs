@@ -186,8 +186,8 @@ public static class ArticleQueryParser
         string[] formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd'T'HH:mm'Z'"];
         if (DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
         {
-            // An upper date-time bound is inclusive: everything up to and including that instant.
-            return isUpper ? moment.AddTicks(1) : moment;
+            // An upper date-time bound is inclusive: the service keeps millisecond precision, so "before the next millisecond".
+            return isUpper ? moment.AddMilliseconds(1) : moment;
         }
 
         fail(name, $"'{name}' must be a date (2024-05-31) or an ISO 8601 date-time (2024-05-31T12:00:00Z).");

@@ -113,14 +113,21 @@ public sealed class ArticleSearchService(SearchClient client, BlobServiceClient 
         }
 
         var container = options.Value.ArticlesContainer;
-        if (document.BlobContainer != container || string.IsNullOrEmpty(document.BlobPath) || DocumentKey.For(container, document.BlobPath) != id)
+        if (document.BlobContainer != container || !IsPlainBlobPath(document.BlobPath) || DocumentKey.For(container, document.BlobPath) != id)
         {
+            return null;
+        }
+
+        var blob = blobService.GetBlobContainerClient(container).GetBlobClient(document.BlobPath);
+        var target = new BlobUriBuilder(blob.Uri);
+        if (target.BlobContainerName != container || target.BlobName != document.BlobPath)
+        {
+            // The URI the SDK would request names another blob (dot segments, encoded separators): refuse.
             return null;
         }
 
         try
         {
-            var blob = blobService.GetBlobContainerClient(container).GetBlobClient(document.BlobPath);
             var download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
             var fileName = document.BlobPath[(document.BlobPath.LastIndexOf('/') + 1)..];
             return new ArticleContent(download.Content, download.Details.ContentType ?? "application/octet-stream", download.Details.ContentLength, fileName);
@@ -144,6 +151,11 @@ public sealed class ArticleSearchService(SearchClient client, BlobServiceClient 
             .Take(MaxSuggestions)
             .ToList();
     }
+
+    /// <summary>A blob name without "." or ".." segments or backslashes, which a URI would resolve elsewhere.</summary>
+    internal static bool IsPlainBlobPath(string? path) =>
+        !string.IsNullOrEmpty(path) && !path.Contains('\\', StringComparison.Ordinal) &&
+        path.Split('/').All(segment => segment is not ("." or ".."));
 
     private static ArticleHit ToHit(SearchResult<ArticleDocument> result)
     {
