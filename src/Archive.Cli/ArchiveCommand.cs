@@ -11,6 +11,10 @@ internal static class ArchiveCommand
         // Subcommands (one line each): extract, bench, upload, search, index, reindex, ...
         root.Subcommands.Add(Bench.BenchCommand.Create(ExtractPlainText));
         root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(UploadCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(IndexCommand.Create());
+        root.Subcommands.Add(ReindexCommand.Create());
         return root;
     }
 

@@ -1,18 +1,20 @@
-using Archive.Core;
+using Archive.Core.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Archive.Functions;
 
-/// <summary>Reports that the app is up. The Functions app issue extends it with storage and search reachability.</summary>
-public sealed class Health
+/// <summary><c>GET /api/health</c>: storage and search reachability; 503 when either is down.</summary>
+public sealed class Health(HealthProbe probe)
 {
     [Function(nameof(Health))]
-    public IActionResult Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request)
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new OkObjectResult(new { status = "ok", version = ArchiveInfo.Version });
+        var report = await probe.CheckAsync(cancellationToken).ConfigureAwait(false);
+        return new ObjectResult(report) { StatusCode = report.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable };
     }
 }

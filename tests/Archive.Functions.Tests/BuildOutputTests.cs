@@ -41,4 +41,57 @@ public sealed class BuildOutputTests
         Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
         Assert.True(File.Exists(Path.Combine(OutputDirectory, "worker.config.json")));
     }
+
+    private static JsonElement Trigger(JsonDocument doc, string function) =>
+        doc.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == function)
+            .GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+
+    [Fact]
+    public void FunctionsMetadata_AfterBuild_IngestArticleIsEventGridBlobTriggerOnConfiguredContainer()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(OutputDirectory, "functions.metadata")));
+
+        var trigger = Trigger(doc, "IngestArticle");
+
+        Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%Archive:ArticlesContainer%/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+        Assert.Equal("ArticlesStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void FunctionsMetadata_AfterBuild_RemoveAndReconcileReadTheirSettings()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(OutputDirectory, "functions.metadata")));
+
+        var queue = Trigger(doc, "RemoveArticle");
+        var timer = Trigger(doc, "Reconcile");
+        var now = Trigger(doc, "ReconcileNow");
+
+        Assert.Equal("queueTrigger", queue.GetProperty("type").GetString());
+        Assert.Equal("%Archive:DeletionsQueue%", queue.GetProperty("queueName").GetString());
+        Assert.Equal("ArticlesStorage", queue.GetProperty("connection").GetString());
+        Assert.Equal("timerTrigger", timer.GetProperty("type").GetString());
+        Assert.Equal("%Archive:ReconcileSchedule%", timer.GetProperty("schedule").GetString());
+        Assert.Equal("manage/reconcile", now.GetProperty("route").GetString());
+        Assert.Equal("Function", now.GetProperty("authLevel").GetString(), ignoreCase: true);
+        Assert.Equal(["post"], now.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Theory]
+    [InlineData("Search", "search")]
+    [InlineData("GetArticle", "articles/{id}")]
+    [InlineData("GetArticleContent", "articles/{id}/content")]
+    [InlineData("Suggest", "suggest")]
+    [InlineData("OpenApi", "openapi.json")]
+    public void FunctionsMetadata_AfterBuild_ReadEndpointIsAnonymousGet(string function, string route)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(OutputDirectory, "functions.metadata")));
+
+        var trigger = Trigger(doc, function);
+
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
+        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
 }

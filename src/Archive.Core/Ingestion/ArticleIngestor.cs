@@ -1,0 +1,88 @@
+using Archive.Core.Extraction;
+using Archive.Core.Search;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+
+namespace Archive.Core.Ingestion;
+
+/// <summary>
+/// Ingests one blob: skips a version that is already indexed (same ETag), reads the blob once, extracts it, marks a
+/// duplicate of an already indexed body, and merges-or-uploads the document under the blob's key. Permanent
+/// extraction failures become a rejection report; storage and search failures propagate for the runtime to retry.
+/// The blob itself is only read.
+/// </summary>
+public sealed class ArticleIngestor(
+    IArticleExtractor extractor,
+    ArticleStore store,
+    RejectionReports rejections,
+    TimeProvider timeProvider,
+    ILogger<ArticleIngestor> logger) : IArticleIngestor
+{
+    /// <inheritdoc/>
+    public async Task<IngestionResult> IngestAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        var id = DocumentKey.For(blob.BlobContainerName, blob.Name);
+        var existing = await store.GetStateAsync(id, cancellationToken).ConfigureAwait(false);
+
+        BlobDownloadStreamingResult download;
+        try
+        {
+            download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            logger.BlobMissing(blob.Name);
+            return new IngestionResult(IngestionOutcomes.BlobMissing, id);
+        }
+
+        using (download)
+        {
+            var details = download.Details;
+            var version = new BlobVersion(
+                blob.BlobContainerName, blob.Name, details.ETag.ToString(), details.ContentType, details.ContentLength, details.LastModified);
+            if (existing is not null && existing.BlobETag == version.ETag)
+            {
+                logger.Unchanged(blob.Name, id);
+                return new IngestionResult(IngestionOutcomes.Unchanged, id, existing.DuplicateOf);
+            }
+
+            var extraction = await extractor.ExtractAsync(download.Content, blob.Name, details.ContentLength, cancellationToken).ConfigureAwait(false);
+            if (!extraction.Succeeded)
+            {
+                return await RejectAsync(version, id, existing, extraction.Error, cancellationToken).ConfigureAwait(false);
+            }
+
+            var article = extraction.Article;
+            if (existing is not null && existing.DuplicateOf is null && existing.ContentHash != article.ContentHash)
+            {
+                // This document was the original of other copies, and its body changed: hand that role on.
+                await store.PromoteDuplicatesOfAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+
+            var duplicateOf = await store.FindOriginalAsync(article.ContentHash, id, cancellationToken).ConfigureAwait(false);
+            var document = ArticleDocuments.Create(article, version, duplicateOf, timeProvider.GetUtcNow());
+            await store.UpsertAsync([document], cancellationToken).ConfigureAwait(false);
+            await rejections.DeleteAsync(blob.Name, cancellationToken).ConfigureAwait(false);
+            logger.Indexed(blob.Name, id, duplicateOf);
+            return new IngestionResult(IngestionOutcomes.Indexed, id, duplicateOf);
+        }
+    }
+
+    private async Task<IngestionResult> RejectAsync(
+        BlobVersion version, string id, IndexedArticleState? existing, ExtractionError error, CancellationToken cancellationToken)
+    {
+        var report = new RejectionReport(error.Code, error.Message, version.ETag, timeProvider.GetUtcNow(), version.Path);
+        await rejections.WriteAsync(report, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            // The blob was overwritten with something unreadable: the old document no longer describes it.
+            await store.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        logger.Rejected(version.Path, error.Code, error.Message);
+        return new IngestionResult(IngestionOutcomes.Rejected, id, ErrorCode: error.Code);
+    }
+}

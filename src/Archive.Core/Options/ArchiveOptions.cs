@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Archive.Core.Options;
+
+/// <summary>Where the originals, rejection reports and deletion events live (configuration section <c>Archive</c>).</summary>
+public sealed class ArchiveOptions
+{
+    public const string SectionName = "Archive";
+
+    /// <summary>Blob container names: 3-63 lower-case letters, digits and single dashes.</summary>
+    internal const string ContainerNamePattern = "^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$";
+
+    /// <summary>The container holding the original articles. Setting <c>Archive__ArticlesContainer</c>.</summary>
+    [Required]
+    [RegularExpression(ContainerNamePattern, ErrorMessage = "Archive:ArticlesContainer must be a valid blob container name (3-63 lower-case letters, digits and single dashes).")]
+    public string ArticlesContainer { get; set; } = "articles";
+
+    /// <summary>The container receiving rejection reports. Setting <c>Archive__RejectedContainer</c>.</summary>
+    [Required]
+    [RegularExpression(ContainerNamePattern, ErrorMessage = "Archive:RejectedContainer must be a valid blob container name (3-63 lower-case letters, digits and single dashes).")]
+    public string RejectedContainer { get; set; } = "articles-rejected";
+
+    /// <summary>The storage queue Event Grid delivers BlobDeleted events to. Setting <c>Archive__DeletionsQueue</c>.</summary>
+    [Required]
+    [RegularExpression(ContainerNamePattern, ErrorMessage = "Archive:DeletionsQueue must be a valid queue name (3-63 lower-case letters, digits and single dashes).")]
+    public string DeletionsQueue { get; set; } = "article-deletions";
+
+    /// <summary>The NCRONTAB schedule of the nightly reconcile. Setting <c>Archive__ReconcileSchedule</c>.</summary>
+    [Required]
+    public string ReconcileSchedule { get; set; } = "0 0 3 * * *";
+}

@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Options;
+
+namespace Archive.Core.Options;
+
+/// <summary>Source-generated validation of <see cref="SearchServiceOptions"/>.</summary>
+[OptionsValidator]
+public sealed partial class SearchServiceOptionsValidator : IValidateOptions<SearchServiceOptions>;

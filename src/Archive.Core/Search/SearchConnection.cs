@@ -1,0 +1,60 @@
+using System.Security.Cryptography.X509Certificates;
+using Archive.Core.Options;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Identity;
+using Azure.Search.Documents;
+using Azure.Search.Documents.Indexes;
+
+namespace Archive.Core.Search;
+
+/// <summary>
+/// Builds the Azure AI Search clients from <see cref="SearchServiceOptions"/>: the one place that chooses the
+/// credential (managed identity or API key), the camelCase serializer and the pinned certificate of the local emulator.
+/// </summary>
+public static class SearchConnection
+{
+    /// <summary>Creates the index client; <see cref="SearchIndexClient.GetSearchClient"/> shares its pipeline.</summary>
+    public static SearchIndexClient CreateIndexClient(SearchServiceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var endpoint = options.Endpoint ?? throw new InvalidOperationException("Search:Endpoint is not set.");
+        var clientOptions = CreateClientOptions(options);
+        return string.Equals(options.Credential, SearchServiceOptions.ApiKeyCredential, StringComparison.OrdinalIgnoreCase)
+            ? new SearchIndexClient(endpoint, new AzureKeyCredential(options.ApiKey ?? ""), clientOptions)
+            : new SearchIndexClient(endpoint, CreateTokenCredential(options.ClientId), clientOptions);
+    }
+
+    /// <summary>The client options: camelCase serializer, and certificate pinning when <see cref="SearchServiceOptions.CertificatePath"/> is set.</summary>
+    public static SearchClientOptions CreateClientOptions(SearchServiceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var clientOptions = new SearchClientOptions { Serializer = ArticleIndex.Serializer };
+        if (!string.IsNullOrWhiteSpace(options.CertificatePath))
+        {
+            clientOptions.Transport = CreatePinnedTransport(options.CertificatePath);
+        }
+
+        return clientOptions;
+    }
+
+    /// <summary>A managed identity (user-assigned when <paramref name="clientId"/> is given).</summary>
+    public static TokenCredential CreateTokenCredential(string? clientId) =>
+        string.IsNullOrWhiteSpace(clientId)
+            ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+
+    private static HttpClientTransport CreatePinnedTransport(string certificatePath)
+    {
+        // Trust exactly the emulator's certificate (and whatever the system already trusts); nothing else.
+        var pinned = X509Certificate2.CreateFromPem(File.ReadAllText(certificatePath));
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
+                errors == System.Net.Security.SslPolicyErrors.None ||
+                (certificate is not null && certificate.RawDataMemory.Span.SequenceEqual(pinned.RawDataMemory.Span)),
+        };
+        return new HttpClientTransport(handler);
+    }
+}
