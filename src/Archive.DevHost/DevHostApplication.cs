@@ -54,6 +54,7 @@ public static class DevHostApplication
         {
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
             builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
+            builder.Logging.AddFilter("Grpc", LogLevel.Warning);
             builder.Logging.AddFilter("Host.Aggregator", LogLevel.Warning);
             builder.Logging.AddFilter("Host.Results", LogLevel.Warning);
             builder.Logging.AddFilter("Host.General", LogLevel.Warning);

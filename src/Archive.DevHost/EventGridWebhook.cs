@@ -7,8 +7,8 @@ namespace Archive.DevHost;
 /// <summary>
 /// <c>POST /runtime/webhooks/blobs?functionName=Host.Functions.&lt;Name&gt;</c>: the endpoint an Event Grid subscription
 /// targets for Event Grid-source blob triggers. Answers the subscription-validation handshake and invokes the function
-/// for each BlobCreated event (Event Grid or CloudEvents schema). Here the invocation is direct and awaited: 200 when
-/// every event succeeded, 500 otherwise.
+/// for each BlobCreated event (Event Grid or CloudEvents schema). Here the invocation is direct and awaited: 200 with the
+/// invocation ids when every event succeeded, 500 otherwise.
 /// </summary>
 public sealed class EventGridWebhook(DevHostState state, FunctionInvoker invoker, ILogger<EventGridWebhook> logger)
 {
@@ -44,7 +44,7 @@ public sealed class EventGridWebhook(DevHostState state, FunctionInvoker invoker
         {
             var events = body.RootElement.ValueKind == JsonValueKind.Array ? [.. body.RootElement.EnumerateArray()] : new[] { body.RootElement };
             var failures = new List<string>();
-            var invoked = 0;
+            var invocations = new List<string>();
             foreach (var e in events)
             {
                 var type = Text(e, "eventType") ?? Text(e, "type") ?? string.Empty;
@@ -80,7 +80,7 @@ public sealed class EventGridWebhook(DevHostState state, FunctionInvoker invoker
                 var request = Invocations.Create(function);
                 Invocations.AddBlob(request, trigger, Invocations.BlobBindingData(connection, blob.BlobContainerName, blob.BlobName), blob.BlobContainerName, blob.BlobName, uri);
                 var response = await invoker.InvokeAsync(function, request, $"EventGrid BlobCreated {blob.BlobContainerName}/{blob.BlobName}", context.RequestAborted).ConfigureAwait(false);
-                invoked++;
+                invocations.Add(request.InvocationId);
                 if (response.Result?.Status != StatusResult.Types.Status.Success)
                 {
                     failures.Add($"{blob.BlobContainerName}/{blob.BlobName}: {FunctionInvoker.Describe(response)}");
@@ -88,7 +88,7 @@ public sealed class EventGridWebhook(DevHostState state, FunctionInvoker invoker
             }
 
             return failures.Count == 0
-                ? Results.Ok(new { invoked })
+                ? Results.Ok(new { invoked = invocations.Count, invocations })
                 : Results.Problem(string.Join(Environment.NewLine, failures), statusCode: StatusCodes.Status500InternalServerError);
         }
     }

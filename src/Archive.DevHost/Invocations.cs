@@ -124,7 +124,7 @@ public static class Invocations
         request.TriggerMetadata["QueueTrigger"] = new TypedData { String = message.Text };
         request.TriggerMetadata["Id"] = new TypedData { String = message.Id };
         request.TriggerMetadata["PopReceipt"] = new TypedData { String = message.PopReceipt ?? string.Empty };
-        request.TriggerMetadata["DequeueCount"] = new TypedData { Int = message.DequeueCount };
+        request.TriggerMetadata["DequeueCount"] = new TypedData { Json = message.DequeueCount.ToString(CultureInfo.InvariantCulture) };
         AddTime(request, "InsertionTime", message.InsertedOn);
         AddTime(request, "ExpirationTime", message.ExpiresOn);
         AddTime(request, "NextVisibleTime", message.NextVisibleOn);

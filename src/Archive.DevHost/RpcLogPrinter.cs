@@ -21,9 +21,9 @@ public sealed class RpcLogPrinter(ILoggerFactory loggerFactory, bool verbose)
         }
 
         var logger = functionName is null ? workerLogger : loggerFactory.CreateLogger("Function." + functionName);
-        var exception = log.Exception is { } e && (!string.IsNullOrEmpty(e.Message) || !string.IsNullOrEmpty(e.StackTrace))
-            ? Environment.NewLine + string.Join(": ", new[] { e.Type, e.Message }.Where(s => !string.IsNullOrEmpty(s))) +
-              (string.IsNullOrEmpty(e.StackTrace) ? string.Empty : Environment.NewLine + e.StackTrace)
+        // RpcLog.exception.message already holds the whole exception text (type, message, stack).
+        var exception = log.Exception is { } e
+            ? (string.IsNullOrEmpty(e.Message) ? e.StackTrace : e.Message) is { Length: > 0 } text ? Environment.NewLine + text : string.Empty
             : string.Empty;
         Log.WorkerLog(logger, level, log.Category, log.Message + exception);
     }

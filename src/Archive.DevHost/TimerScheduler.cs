@@ -6,6 +6,7 @@ public sealed class TimerScheduler(FunctionInvoker invoker, TimeProvider time, I
 {
     private readonly CancellationTokenSource stop = new();
     private readonly List<Task> loops = [];
+    private int disposed;
 
     /// <summary>Parses every timer schedule (throws <see cref="DevHostStartupException"/> for a bad one) and starts the loops.</summary>
     public void Start(IEnumerable<FunctionDefinition> functions)
@@ -43,6 +44,11 @@ public sealed class TimerScheduler(FunctionInvoker invoker, TimeProvider time, I
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await stop.CancelAsync().ConfigureAwait(false);
         try
         {
