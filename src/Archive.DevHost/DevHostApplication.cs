@@ -143,11 +143,18 @@ public static class DevHostApplication
             var finished = await Task.WhenAny(stopRequested, worker.Exited).ConfigureAwait(false);
             if (finished == worker.Exited)
             {
-                Log.WorkerExited(logger, await worker.Exited.ConfigureAwait(false));
-                exitCode = 1;
+                // Ctrl+C in a terminal reaches the worker too (same process group): give the stop signal a moment.
+                await Task.WhenAny(stopRequested, Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None)).ConfigureAwait(false);
+                if (!stopping.IsCancellationRequested)
+                {
+                    Log.WorkerExited(logger, await worker.Exited.ConfigureAwait(false));
+                    exitCode = 1;
+                }
             }
         }
-        catch (Exception ex) when (ex is DevHostStartupException or TimeoutException or InvalidOperationException or OperationCanceledException)
+#pragma warning disable CA1031 // Any start-up failure (worker, listeners, settings) ends the dev host with its message.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
             if (!stopping.IsCancellationRequested)
             {

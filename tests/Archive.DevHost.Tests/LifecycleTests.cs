@@ -65,6 +65,24 @@ public sealed class LifecycleTests(DevHostFixture fixture)
     }
 
     [Fact]
+    public async Task Start_WorkerExitsDuringStartup_ExitsWithStartupError()
+    {
+        // Arrange: a build output whose "worker" is a program that exits at once.
+        var dir = Directory.CreateTempSubdirectory("devhost-exiting-").FullName;
+        File.Copy(Path.Combine(DevHostProcess.TestWorkerOutput, "functions.metadata"), Path.Combine(dir, "functions.metadata"));
+        await File.WriteAllTextAsync(Path.Combine(dir, "exits.sh"), "exit 3\n");
+        await File.WriteAllTextAsync(Path.Combine(dir, "worker.config.json"), """{"description":{"defaultExecutablePath":"sh","defaultWorkerPath":"exits.sh"}}""");
+
+        // Act
+        await using var host = DevHostProcess.Start(FreePort.Next(), fixture.Environment, "--app", dir);
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        // Assert
+        Assert.Equal(1, exitCode);
+        Assert.Contains("The worker process exited during start-up (exit code 3)", host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stop_Sigterm_EndsWorkerAndExitsCleanly()
     {
         // Arrange
