@@ -136,7 +136,7 @@ public static class DevHostApplication
 
             timers.Start(running.Functions);
             state.SetRunning(running);
-            PrintFunctions(logger, running, publicPort, app.HostJson.RoutePrefix);
+            PrintFunctions(logger, running, publicPort);
             Log.Listening(logger, $"http://localhost:{publicPort}");
 
             var stopRequested = Task.Delay(Timeout.Infinite, stopping);
@@ -339,9 +339,8 @@ public static class DevHostApplication
         return id.Length > 32 ? id[..32].TrimEnd('-') : id;
     }
 
-    private static void PrintFunctions(ILogger logger, RunningWorker running, int port, string routePrefix)
+    private static void PrintFunctions(ILogger logger, RunningWorker running, int port)
     {
-        _ = routePrefix;
         foreach (var function in running.Functions)
         {
             var trigger = function.Trigger!;

@@ -63,7 +63,8 @@ public sealed class HttpForwarder(FunctionInvoker invoker, ILogger<HttpForwarder
         forward.Headers.TryAddWithoutValidation("x-ms-invocation-id", request.InvocationId);
 
         // Both at the same moment: the worker waits at most 5 s for the invocation and 15 s for the request.
-        var invocation = invoker.InvokeAsync(route.Function, request, $"HTTP {context.Request.Method} {context.Request.Path}", CancellationToken.None);
+        // The invocation's outcome is logged by the invoker when it arrives; the client does not wait for it.
+        _ = invoker.InvokeAsync(route.Function, request, $"HTTP {context.Request.Method} {context.Request.Path}", CancellationToken.None);
         HttpResponseMessage response;
         try
         {
@@ -74,7 +75,6 @@ public sealed class HttpForwarder(FunctionInvoker invoker, ILogger<HttpForwarder
             Log.ForwardFailed(logger, route.Function.Name, ex.Message);
             context.Response.StatusCode = StatusCodes.Status502BadGateway;
             await context.Response.WriteAsync($"The worker did not answer: {ex.Message}", context.RequestAborted).ConfigureAwait(false);
-            _ = invocation;
             return;
         }
 
@@ -92,9 +92,6 @@ public sealed class HttpForwarder(FunctionInvoker invoker, ILogger<HttpForwarder
             await using var body = await response.Content.ReadAsStreamAsync(context.RequestAborted).ConfigureAwait(false);
             await body.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
         }
-
-        // The invocation's outcome is logged by the invoker when it arrives; nothing waits for it here.
-        _ = invocation;
     }
 
     public void Dispose() => client.Dispose();
