@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Globalization;
 using Archive.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Archive.DevHost.Tests;
 
@@ -101,27 +104,29 @@ public sealed class LifecycleTests(DevHostFixture fixture)
     }
 
     [Fact]
-    public async Task Start_AfterDevHostWasKilled_EndsTheOrphanedWorker()
+    public async Task Start_PidFileNamesLiveWorker_EndsTheOrphanedWorker()
     {
-        // Arrange: a dev host killed with SIGKILL leaves its worker running.
+        // Arrange: what a dev host killed with SIGKILL leaves behind (its worker keeps running): a live process running
+        // the worker, recorded in the PID file for this app folder and port.
         var port = FreePort.Next();
-        int orphan;
-        await using (var first = DevHostProcess.Start(port, fixture.Environment, "--app", DevHostProcess.TestWorkerOutput, "--host-id", "devhost-tests-stale"))
+        var app = Path.GetFullPath(DevHostProcess.TestWorkerOutput);
+        var start = new ProcessStartInfo("sh") { UseShellExecute = false };
+        foreach (var arg in new[] { "-c", "sleep 300; :", "Archive.DevHost.TestWorker.dll" })
         {
-            await first.WaitUntilRunningAsync(StartTimeout);
-            orphan = first.WorkerProcessId;
-            first.KillAbruptly();
-            await first.WaitForExitAsync(TimeSpan.FromSeconds(10));
+            start.ArgumentList.Add(arg);
         }
 
-        Assert.True(DevHostProcess.IsRunning(orphan), "precondition: the worker survives a killed dev host");
+        using var orphan = Process.Start(start)!;
+        var guard = new StaleWorkerGuard(app, port, NullLogger.Instance);
+        guard.Remember(orphan.Id);
 
         // Act
-        await using var second = DevHostProcess.Start(port, fixture.Environment, "--app", DevHostProcess.TestWorkerOutput, "--host-id", "devhost-tests-stale");
-        await second.WaitUntilRunningAsync(StartTimeout);
+        await using var host = DevHostProcess.Start(port, fixture.Environment, "--app", app, "--host-id", "devhost-tests-stale");
+        await host.WaitUntilRunningAsync(StartTimeout);
 
         // Assert
-        Assert.False(DevHostProcess.IsRunning(orphan), "the stale worker is still running");
-        Assert.Contains($"Ending worker process {orphan} left behind", second.Output, StringComparison.Ordinal);
+        Assert.True(orphan.WaitForExit(TimeSpan.FromSeconds(10)), "the stale worker is still running");
+        Assert.Contains($"Ending worker process {orphan.Id} left behind", host.Output, StringComparison.Ordinal);
+        Assert.Equal(host.WorkerProcessId.ToString(CultureInfo.InvariantCulture), (await File.ReadAllTextAsync(guard.PidFile)).Trim());
     }
 }
