@@ -99,17 +99,7 @@ public static class Invocations
                     Version = "1.0",
                     Source = "AzureStorageQueues",
                     ContentType = "application/json",
-                    Content = ByteString.CopyFromUtf8(JsonSerializer.Serialize(new Dictionary<string, object?>
-                    {
-                        ["MessageId"] = message.Id,
-                        ["PopReceipt"] = message.PopReceipt,
-                        ["MessageText"] = message.Text,
-                        ["Body"] = message.Text,
-                        ["DequeueCount"] = message.DequeueCount,
-                        ["NextVisibleOn"] = message.NextVisibleOn,
-                        ["InsertedOn"] = message.InsertedOn,
-                        ["ExpiresOn"] = message.ExpiresOn,
-                    })),
+                    Content = ByteString.CopyFromUtf8(JsonSerializer.Serialize(QueueMessageJson(message))),
                 },
             };
         }
@@ -147,6 +137,34 @@ public static class Invocations
             ["IsPastDue"] = isPastDue,
         };
         request.InputData.Add(new ParameterBinding { Name = trigger.Name, Data = new TypedData { Json = JsonSerializer.Serialize(info) } });
+    }
+
+    /// <summary>The QueueMessage JSON the worker's converter reads (null times are left out: it cannot read nulls).</summary>
+    private static Dictionary<string, object> QueueMessageJson(QueueMessageInfo message)
+    {
+        var json = new Dictionary<string, object>
+        {
+            ["MessageId"] = message.Id,
+            ["PopReceipt"] = message.PopReceipt ?? string.Empty,
+            ["MessageText"] = message.Text,
+            ["DequeueCount"] = message.DequeueCount,
+        };
+        if (message.NextVisibleOn is { } next)
+        {
+            json["NextVisibleOn"] = next;
+        }
+
+        if (message.InsertedOn is { } inserted)
+        {
+            json["InsertedOn"] = inserted;
+        }
+
+        if (message.ExpiresOn is { } expires)
+        {
+            json["ExpiresOn"] = expires;
+        }
+
+        return json;
     }
 
     private static void AddTime(InvocationRequest request, string key, DateTimeOffset? value)

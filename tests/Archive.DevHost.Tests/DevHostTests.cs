@@ -176,6 +176,22 @@ public sealed class DevHostTests(DevHostFixture fixture)
     }
 
     [Fact]
+    public async Task QueueMessage_SdkTypeParameter_ReceivesIdAndDequeueCount()
+    {
+        // Arrange
+        var text = $"msg-{Guid.NewGuid():N}";
+        var queue = fixture.Queue("work-messages");
+        await queue.CreateIfNotExistsAsync();
+
+        // Act
+        var sent = await queue.SendMessageAsync(text);
+
+        // Assert: the worker built its QueueMessage from the ModelBindingData the dev host sent.
+        var marker = await Poll.UntilAsync(() => ReadMarkerAsync($"queue-message/{text}"), Deadline, $"markers/queue-message/{text}");
+        Assert.Equal($"{sent.Value.MessageId}|1", marker);
+    }
+
+    [Fact]
     public async Task QueueMessage_AlwaysFailing_MovesToPoisonQueue()
     {
         // Arrange
