@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Azure.Functions.Worker.Grpc.Messages;
 
 namespace Archive.DevHost;
 
@@ -13,6 +14,8 @@ public sealed class HttpForwarder(FunctionInvoker invoker, ILogger<HttpForwarder
     private static readonly HashSet<string> HopByHop = new(
         ["Connection", "Keep-Alive", "Proxy-Connection", "Transfer-Encoding", "Upgrade", "TE", "Trailer", "Proxy-Authenticate", "Proxy-Authorization", "Host"],
         StringComparer.OrdinalIgnoreCase);
+
+    private static readonly TimeSpan InvocationGrace = TimeSpan.FromSeconds(1);
 
     private readonly HttpClient client = new(new SocketsHttpHandler
     {
@@ -63,8 +66,7 @@ public sealed class HttpForwarder(FunctionInvoker invoker, ILogger<HttpForwarder
         forward.Headers.TryAddWithoutValidation("x-ms-invocation-id", request.InvocationId);
 
         // Both at the same moment: the worker waits at most 5 s for the invocation and 15 s for the request.
-        // The invocation's outcome is logged by the invoker when it arrives; the client does not wait for it.
-        _ = invoker.InvokeAsync(route.Function, request, $"HTTP {context.Request.Method} {context.Request.Path}", CancellationToken.None);
+        var invocation = invoker.InvokeAsync(route.Function, request, $"HTTP {context.Request.Method} {context.Request.Path}", CancellationToken.None);
         HttpResponseMessage response;
         try
         {
@@ -80,6 +82,16 @@ public sealed class HttpForwarder(FunctionInvoker invoker, ILogger<HttpForwarder
 
         using (response)
         {
+            // A function that throws still lets the worker's server answer 200 with an empty body; the Functions host
+            // answers 500 then. The invocation response normally arrives with the headers, so wait for it briefly (never
+            // for the worker's pairing timeouts: a slower outcome is only logged).
+            await Task.WhenAny(invocation, Task.Delay(InvocationGrace, CancellationToken.None)).ConfigureAwait(false);
+            if (invocation.IsCompletedSuccessfully && invocation.Result.Result?.Status != StatusResult.Types.Status.Success)
+            {
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                return;
+            }
+
             context.Response.StatusCode = (int)response.StatusCode;
             foreach (var header in response.Headers.Concat(response.Content.Headers))
             {

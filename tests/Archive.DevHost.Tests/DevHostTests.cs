@@ -39,6 +39,28 @@ public sealed class DevHostTests(DevHostFixture fixture)
         Assert.Equal("POST", body.RootElement.GetProperty("method").GetString());
     }
 
+    [Fact]
+    public async Task HttpGet_FunctionThrows_Returns500()
+    {
+        // Arrange
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        // Act
+        using var response = await fixture.Client.GetAsync(new Uri("api/boom", UriKind.Relative));
+
+        // Assert: 500 as from the Functions host (the worker's own server answers 200 with an empty body), without
+        // waiting for the worker's 15 s pairing timeout (generous bound: this machine is shared and busy).
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(12), $"took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task TimerRunOnStartup_HostStarted_FunctionRanOnce()
+    {
+        // Assert: the fixture's dev host ran StartupTick when it started.
+        await Poll.UntilAsync(async () => await CountMarkersAsync("timer-startup/") >= 1, Deadline, "a markers/timer-startup/ blob");
+    }
+
     [Theory]
     [InlineData("GET", "api/nothing-here")]
     [InlineData("GET", "echo/abc")]
