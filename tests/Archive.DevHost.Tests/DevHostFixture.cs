@@ -1,0 +1,46 @@
+using Archive.Testing;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+
+namespace Archive.DevHost.Tests;
+
+/// <summary>Azurite plus one dev host running the test worker, shared by the tests of <see cref="DevHostCollection"/>.</summary>
+public sealed class DevHostFixture : IAsyncLifetime
+{
+    public AzuriteFixture Azurite { get; } = new();
+
+    public DevHostProcess Host { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>The settings the worker and listeners get (as environment variables).</summary>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    {
+        ["TestStorage"] = Azurite.ConnectionString,
+        ["AzureWebJobsStorage"] = Azurite.ConnectionString,
+    };
+
+    public BlobContainerClient Container(string name) => Azurite.CreateBlobServiceClient().GetBlobContainerClient(name);
+
+    public QueueClient Queue(string name) => new(Azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+
+    public async Task InitializeAsync()
+    {
+        await Azurite.InitializeAsync();
+        await Container("samples").CreateIfNotExistsAsync();
+        Host = DevHostProcess.Start(FreePort.Next(), Environment, "--app", DevHostProcess.TestWorkerOutput, "--host-id", "devhost-tests-main");
+        await Host.WaitUntilRunningAsync(TimeSpan.FromSeconds(90));
+        Client = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        await Azurite.DisposeAsync();
+    }
+}
