@@ -15,7 +15,7 @@ public sealed class SearchEmulatorFixture : IAsyncLifetime
     private SearchEmulatorServer? server;
 
     /// <summary>The temporary folder the emulator keeps its indexes and certificate in.</summary>
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "archive-search-" + Guid.NewGuid().ToString("N"));
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "archive-search-" + Guid.NewGuid().ToString("N"));
 
     public Uri Endpoint => Server.Endpoint;
 
@@ -23,9 +23,6 @@ public sealed class SearchEmulatorFixture : IAsyncLifetime
 
     /// <summary>The emulator's certificate (PEM); clients pin it through <see cref="SearchClientOptionsFactory"/>.</summary>
     public string CertificatePath => Server.CertificatePath;
-
-    /// <summary>What the emulator printed so far, for failure messages.</summary>
-    public string Output => Server.Output;
 
     private SearchEmulatorServer Server => server ?? throw new InvalidOperationException("The search emulator is not running.");
 
@@ -40,13 +37,13 @@ public sealed class SearchEmulatorFixture : IAsyncLifetime
     {
         var port = Server.Port;
         await Server.DisposeAsync().ConfigureAwait(false);
-        server = await SearchEmulatorServer.StartAsync(DataDirectory, ApiKey, port).ConfigureAwait(false);
+        server = await SearchEmulatorServer.StartAsync(dataDirectory, ApiKey, port).ConfigureAwait(false);
     }
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(DataDirectory);
-        server = await SearchEmulatorServer.StartAsync(DataDirectory, ApiKey).ConfigureAwait(false);
+        Directory.CreateDirectory(dataDirectory);
+        server = await SearchEmulatorServer.StartAsync(dataDirectory, ApiKey).ConfigureAwait(false);
     }
 
     public async Task DisposeAsync()
@@ -58,7 +55,7 @@ public sealed class SearchEmulatorFixture : IAsyncLifetime
 
         try
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            Directory.Delete(dataDirectory, recursive: true);
         }
         catch (IOException)
         {
