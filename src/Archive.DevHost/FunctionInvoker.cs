@@ -10,7 +10,7 @@ namespace Archive.DevHost;
 /// Sends invocations to the worker, logs their outcome as soon as it is known, and writes the queue and blob output
 /// bindings the worker returns.
 /// </summary>
-public sealed partial class FunctionInvoker(WorkerChannel channel, AppSettings settings, ILogger<FunctionInvoker> logger)
+public sealed partial class FunctionInvoker(WorkerChannel channel, AppSettings settings, WorkerApp app, ILogger<FunctionInvoker> logger)
 {
     /// <summary>
     /// Invokes the function and returns the worker's response (Failure included; never throws for it). Failures are
@@ -101,7 +101,9 @@ public sealed partial class FunctionInvoker(WorkerChannel channel, AppSettings s
                 await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 foreach (var message in Messages(output.Data))
                 {
-                    await queue.SendMessageAsync(Convert.ToBase64String(message), cancellationToken).ConfigureAwait(false);
+                    // host.json extensions.queues.messageEncoding: base64 (the default) or none.
+                    var text = app.HostJson.QueuesPlainMessages ? System.Text.Encoding.UTF8.GetString(message) : Convert.ToBase64String(message);
+                    await queue.SendMessageAsync(text, cancellationToken).ConfigureAwait(false);
                 }
             }
             else if (string.Equals(binding.Type, "blob", StringComparison.OrdinalIgnoreCase))

@@ -22,7 +22,11 @@ public sealed class DevHostFixture : IAsyncLifetime
 
     public BlobContainerClient Container(string name) => Azurite.CreateBlobServiceClient().GetBlobContainerClient(name);
 
+    /// <summary>A base64 queue client, as the WebJobs blob trigger's own queues (e.g. webjobs-blobtrigger-poison) use.</summary>
     public QueueClient Queue(string name) => new(Azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+
+    /// <summary>A plain-text queue client: the test worker's host.json sets queues messageEncoding "none", like the app's.</summary>
+    public QueueClient PlainQueue(string name) => new(Azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
 
     public async Task InitializeAsync()
     {

@@ -83,6 +83,7 @@ public sealed class WebJobsListenerHost : IAsyncDisposable
                         options.MaxPollingInterval = polling;
                     }
 
+                    options.MessageEncoding = hostJson.QueuesPlainMessages ? Azure.Storage.Queues.QueueMessageEncoding.None : Azure.Storage.Queues.QueueMessageEncoding.Base64;
                     if (hostJson.QueuesVisibilityTimeout is { } visibility)
                     {
                         options.VisibilityTimeout = visibility;
