@@ -162,8 +162,19 @@ public sealed partial class FunctionInvoker(WorkerChannel channel, AppSettings s
     internal string ResolveSettings(string value) =>
         PercentSetting().Replace(value, m => Setting(m.Groups[1].Value) ?? m.Value);
 
-    private string? Setting(string name) =>
-        Environment.GetEnvironmentVariable(name) ?? (settings.Values.TryGetValue(name, out var v) ? v : null);
+    private string? Setting(string name)
+    {
+        // Binding expressions use ":" between sections (%Archive:ArticlesContainer%); settings and variables use "__".
+        foreach (var key in new[] { name, name.Replace(":", "__", StringComparison.Ordinal) })
+        {
+            if ((Environment.GetEnvironmentVariable(key) ?? (settings.Values.TryGetValue(key, out var v) ? v : null)) is { } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 
     [GeneratedRegex("%([^%]+)%")]
     private static partial Regex PercentSetting();

@@ -104,7 +104,7 @@ public sealed class LifecycleTests(DevHostFixture fixture)
         guard.Remember(orphan.Id);
 
         // Act 1: start.
-        await using var host = DevHostProcess.Start(port, fixture.Environment, "--app", app, "--host-id", "devhost-tests-lifecycle");
+        await using var host = DevHostProcess.Start(port, fixture.Environment, "--app", app, "--settings", fixture.SettingsFile, "--host-id", "devhost-tests-lifecycle");
         await host.WaitUntilRunningAsync(StartTimeout);
 
         // Assert 1: the stale worker was ended and the new one recorded.

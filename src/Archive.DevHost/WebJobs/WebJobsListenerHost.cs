@@ -38,7 +38,8 @@ public sealed class WebJobsListenerHost : IAsyncDisposable
             .ConfigureAppConfiguration(config =>
             {
                 config.Sources.Clear();
-                config.AddInMemoryCollection(settings.Values.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)));
+                // local.settings.json names sections with "__" (as environment variables do); configuration uses ":".
+                config.AddInMemoryCollection(settings.Values.Select(kv => new KeyValuePair<string, string?>(kv.Key.Replace("__", ":", StringComparison.Ordinal), kv.Value)));
                 config.AddEnvironmentVariables();
             })
             .ConfigureLogging(logging =>
