@@ -1,0 +1,182 @@
+using System.Text.Json.Nodes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Archive.SearchEmulator;
+
+/// <summary>
+/// One index: its schema, a Lucene writer and a near-real-time searcher. Every write batch is committed (fsync)
+/// before it is acknowledged, so an acknowledged write survives a crash, and the searcher is refreshed first, so
+/// the next search sees it.
+/// </summary>
+internal sealed class LuceneIndex : IDisposable
+{
+    private readonly LuceneDirectory directory;
+    private readonly IndexWriter writer;
+    private readonly SearcherManager searchers;
+    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly IndexAnalyzer indexAnalyzer;
+    private volatile IndexSchema schema;
+
+    public LuceneIndex(IndexSchema schema, string? folder)
+    {
+        this.schema = schema;
+        Folder = folder;
+        directory = folder is null ? new RAMDirectory() : FSDirectory.Open(Path.Combine(folder, "lucene"));
+        indexAnalyzer = new IndexAnalyzer(() => this.schema, searchSide: false);
+        SearchAnalyzer = new IndexAnalyzer(() => this.schema, searchSide: true);
+        var config = new IndexWriterConfig(AnalyzerCatalog.Version, indexAnalyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = CreateSimilarity(schema),
+            RAMBufferSizeMB = 64,
+        };
+        writer = new IndexWriter(directory, config);
+        writer.Commit();
+        searchers = new SearcherManager(writer, true, new BM25SearcherFactory(() => this.schema));
+    }
+
+    public IndexSchema Schema => schema;
+
+    /// <summary>The folder the index lives in, or null in memory.</summary>
+    public string? Folder { get; }
+
+    public IndexAnalyzer SearchAnalyzer { get; }
+
+    public void UpdateSchema(IndexSchema updated) => schema = updated;
+
+    /// <summary>Runs <paramref name="action"/> with a current searcher.</summary>
+    public T WithSearcher<T>(Func<IndexSearcher, T> action)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            return action(searcher);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    public long Count() => WithSearcher(s => (long)s.IndexReader.NumDocs);
+
+    public JsonObject? Lookup(string key) => WithSearcher(s => Lookup(s, key));
+
+    public static JsonObject? Lookup(IndexSearcher searcher, string key)
+    {
+        var doc = Find(searcher, key);
+        return doc < 0 ? null : ReadSource(searcher, doc);
+    }
+
+    /// <summary>The live document with the key, or -1: a direct term lookup per segment, no scoring.</summary>
+    public static int Find(IndexSearcher searcher, string key)
+    {
+        var term = new Term(DocumentCodec.KeyField, key);
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var docs = leaf.AtomicReader.GetTermDocsEnum(term);
+            if (docs is not null)
+            {
+                var doc = docs.NextDoc();
+                if (doc != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    return leaf.DocBase + doc;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    public static JsonObject ReadSource(IndexSearcher searcher, int doc)
+    {
+        var stored = searcher.Doc(doc, new HashSet<string> { DocumentCodec.SourceField });
+        var bytes = stored.GetBinaryValue(DocumentCodec.SourceField);
+        return JsonNode.Parse(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length))!.AsObject();
+    }
+
+    /// <summary>Applies a validated batch in order, commits, refreshes, and returns one result per action.</summary>
+    public async Task<IReadOnlyList<IndexingResult>> ApplyAsync(IReadOnlyList<IndexAction> actions, CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var current = schema;
+            var pending = new Dictionary<string, JsonObject?>(StringComparer.Ordinal);
+            var results = new List<IndexingResult>(actions.Count);
+            var searcher = searchers.Acquire();
+            try
+            {
+                foreach (var action in actions)
+                {
+                    var needsDocument = action.Kind is IndexActionKind.Merge or IndexActionKind.MergeOrUpload;
+                    var exists = action.Kind != IndexActionKind.Delete
+                        && (pending.TryGetValue(action.Key, out var p) ? p is not null : Find(searcher, action.Key) >= 0);
+                    var existing = exists && needsDocument ? pending.GetValueOrDefault(action.Key) ?? Lookup(searcher, action.Key) : null;
+                    var term = new Term(DocumentCodec.KeyField, action.Key);
+                    switch (action.Kind)
+                    {
+                        case IndexActionKind.Delete:
+                            writer.DeleteDocuments(term);
+                            pending[action.Key] = null;
+                            results.Add(new IndexingResult(action.Key, true, null, 200));
+                            break;
+                        case IndexActionKind.Merge when existing is null:
+                            results.Add(new IndexingResult(action.Key, false, "Document not found.", 404));
+                            break;
+                        case IndexActionKind.Merge or IndexActionKind.MergeOrUpload when existing is not null:
+                            var merged = (JsonObject)existing.DeepClone();
+                            foreach (var (name, value) in action.Document)
+                            {
+                                merged[name] = value?.DeepClone();
+                            }
+
+                            writer.UpdateDocument(term, DocumentCodec.ToLucene(current, merged));
+                            pending[action.Key] = merged;
+                            results.Add(new IndexingResult(action.Key, true, null, 200));
+                            break;
+                        default:
+                            writer.UpdateDocument(term, DocumentCodec.ToLucene(current, action.Document));
+                            pending[action.Key] = action.Document;
+                            results.Add(new IndexingResult(action.Key, true, null, exists ? 200 : 201));
+                            break;
+                    }
+                }
+            }
+            finally
+            {
+                searchers.Release(searcher);
+            }
+
+            writer.Commit();
+            searchers.MaybeRefreshBlocking();
+            return results;
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        searchers.Dispose();
+        writer.Dispose();
+        directory.Dispose();
+        indexAnalyzer.Dispose();
+        SearchAnalyzer.Dispose();
+        writeGate.Dispose();
+    }
+
+    private static BM25Similarity CreateSimilarity(IndexSchema schema) => new((float)schema.K1, (float)schema.B);
+
+    /// <summary>Gives every searcher the index's BM25 similarity.</summary>
+    private sealed class BM25SearcherFactory(Func<IndexSchema> schema) : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = CreateSimilarity(schema()) };
+    }
+}

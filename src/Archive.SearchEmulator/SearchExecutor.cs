@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using Lucene.Net.Search;
+
+namespace Archive.SearchEmulator;
+
+/// <summary>
+/// Runs a search: text query, filter, sort, paging with Azure's continuation rules, count, facets and highlights.
+/// </summary>
+internal static class SearchExecutor
+{
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 1000;
+
+    public static JsonObject Execute(LuceneIndex index, JsonObject body, string nextLink)
+    {
+        var request = SearchRequest.FromBody(body);
+        var schema = index.Schema;
+        var textQuery = TextQueryBuilder.Build(index, request);
+        var filter = string.IsNullOrWhiteSpace(request.Filter) ? null : FilterTranslator.Translate(schema, request.Filter);
+        var sort = SortBuilder.Build(schema, request.OrderBy);
+        var select = DocumentProjection.Resolve(schema, request.Select);
+        var facets = request.Facets.Select(f => FacetSpec.Parse(schema, f)).ToList();
+        var highlights = HighlightBuilder.Create(index, request, textQuery);
+
+        Query query = textQuery ?? new MatchAllDocsQuery();
+        if (filter is not null)
+        {
+            query = new FilteredQuery(query, new QueryWrapperFilter(filter));
+        }
+
+        var pageSize = request.Top is null ? DefaultPageSize : Math.Min(request.Top.Value, MaxPageSize);
+        return index.WithSearcher(searcher =>
+        {
+            var wanted = Math.Max(1, request.Skip + pageSize);
+            var top = sort is null
+                ? searcher.Search(query, wanted)
+                : searcher.Search(query, null, wanted, sort, true, false);
+            var response = new JsonObject();
+            if (request.Count)
+            {
+                response["@odata.count"] = top.TotalHits;
+            }
+
+            if (request.MinimumCoverage is not null)
+            {
+                response["@search.coverage"] = 100.0;
+            }
+
+            if (facets.Count > 0)
+            {
+                var matches = new MatchCollector();
+                searcher.Search(query, matches);
+                response["@search.facets"] = FacetCalculator.Compute(facets, matches);
+            }
+
+            var more = top.TotalHits > request.Skip + pageSize;
+            if (more && (request.Top is null || request.Top > MaxPageSize))
+            {
+                var next = (JsonObject)body.DeepClone();
+                next["skip"] = request.Skip + pageSize;
+                if (request.Top is null)
+                {
+                    next.Remove("top");
+                }
+                else
+                {
+                    next["top"] = request.Top.Value - pageSize;
+                }
+
+                response["@search.nextPageParameters"] = next;
+            }
+
+            var values = new JsonArray();
+            foreach (var hit in top.ScoreDocs.Skip(request.Skip).Take(pageSize))
+            {
+                var source = LuceneIndex.ReadSource(searcher, hit.Doc);
+                var item = new JsonObject { ["@search.score"] = float.IsNaN(hit.Score) ? 1.0 : (double)hit.Score };
+                if (highlights?.For(source) is { } h)
+                {
+                    item["@search.highlights"] = h;
+                }
+
+                DocumentProjection.CopyInto(item, source, select);
+                values.Add(item);
+            }
+
+            response["value"] = values;
+            if (response.ContainsKey("@search.nextPageParameters"))
+            {
+                response["@odata.nextLink"] = nextLink;
+            }
+
+            return response;
+        });
+    }
+}

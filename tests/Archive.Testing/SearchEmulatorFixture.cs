@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using Archive.Core.Search;
+using Azure;
+using Azure.Search.Documents;
+using Azure.Search.Documents.Indexes;
+
+namespace Archive.Testing;
+
+/// <summary>
+/// Starts Archive.SearchEmulator as a real process (free loopback port, temporary data folder, random api key) and
+/// hands out SDK clients pinned to its certificate. Share it with a collection fixture.
+/// </summary>
+public sealed class SearchEmulatorFixture : IAsyncLifetime
+{
+    private SearchEmulatorServer? server;
+
+    /// <summary>The temporary folder the emulator keeps its indexes and certificate in.</summary>
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "archive-search-" + Guid.NewGuid().ToString("N"));
+
+    public Uri Endpoint => Server.Endpoint;
+
+    public string ApiKey { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>The emulator's certificate (PEM); clients pin it through <see cref="SearchClientOptionsFactory"/>.</summary>
+    public string CertificatePath => Server.CertificatePath;
+
+    private SearchEmulatorServer Server => server ?? throw new InvalidOperationException("The search emulator is not running.");
+
+    public SearchIndexClient CreateIndexClient() =>
+        new(Endpoint, new AzureKeyCredential(ApiKey), SearchClientOptionsFactory.Create(CertificatePath));
+
+    public SearchClient CreateSearchClient(string indexName) =>
+        new(Endpoint, indexName, new AzureKeyCredential(ApiKey), SearchClientOptionsFactory.Create(CertificatePath));
+
+    /// <summary>Kills the emulator with SIGKILL (no clean shutdown) and starts it again on the same port and data folder.</summary>
+    public async Task RestartAsync()
+    {
+        var port = Server.Port;
+        await Server.DisposeAsync().ConfigureAwait(false);
+        server = await SearchEmulatorServer.StartAsync(dataDirectory, ApiKey, port).ConfigureAwait(false);
+    }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(dataDirectory);
+        server = await SearchEmulatorServer.StartAsync(dataDirectory, ApiKey).ConfigureAwait(false);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (server is not null)
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
