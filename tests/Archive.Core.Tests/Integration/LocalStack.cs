@@ -9,6 +9,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Archive.Core.Tests.Integration;
@@ -59,9 +60,11 @@ internal sealed class LocalStack : IAsyncDisposable
         };
         var collection = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<IArticleExtractor>(new FakeArticleExtractor())
             .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero)))
             .AddArchiveCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+
+        // These tests drive outcomes through the fake extractor, whatever extraction AddArchiveCore registers.
+        collection.Replace(ServiceDescriptor.Singleton<IArticleExtractor>(new FakeArticleExtractor()));
         configure?.Invoke(collection);
         var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var stack = new LocalStack(services, settings);
