@@ -1,4 +1,5 @@
 using Archive.Core.Api;
+using Archive.Core.Extraction;
 using Archive.Core.Ingestion;
 using Archive.Core.Options;
 using Archive.Core.Search;
@@ -33,7 +34,7 @@ public static class DependencyInjection
         services.TryAddSingleton(sp => SearchConnection.CreateIndexClient(sp.GetRequiredService<IOptions<SearchServiceOptions>>().Value));
         services.TryAddSingleton(sp => sp.GetRequiredService<SearchIndexClient>().GetSearchClient(sp.GetRequiredService<IOptions<SearchServiceOptions>>().Value.IndexName));
 
-        // EXTRACTOR: the extraction engine registers IArticleExtractor here (services.AddArticleExtraction()).
+        services.AddArticleExtraction();
 
         services.TryAddSingleton<ArticleStore>();
         services.TryAddSingleton<RejectionReports>();

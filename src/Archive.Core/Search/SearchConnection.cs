@@ -1,8 +1,6 @@
-using System.Security.Cryptography.X509Certificates;
 using Archive.Core.Options;
 using Azure;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Identity;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Indexes;
@@ -30,12 +28,8 @@ public static class SearchConnection
     public static SearchClientOptions CreateClientOptions(SearchServiceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var clientOptions = new SearchClientOptions { Serializer = ArticleIndex.Serializer };
-        if (!string.IsNullOrWhiteSpace(options.CertificatePath))
-        {
-            clientOptions.Transport = CreatePinnedTransport(options.CertificatePath);
-        }
-
+        var clientOptions = SearchClientOptionsFactory.Create(options.CertificatePath);
+        clientOptions.Serializer = ArticleIndex.Serializer;
         return clientOptions;
     }
 
@@ -44,17 +38,4 @@ public static class SearchConnection
         string.IsNullOrWhiteSpace(clientId)
             ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
-
-    private static HttpClientTransport CreatePinnedTransport(string certificatePath)
-    {
-        // Trust exactly the emulator's certificate (and whatever the system already trusts); nothing else.
-        var pinned = X509Certificate2.CreateFromPem(File.ReadAllText(certificatePath));
-        var handler = new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
-                errors == System.Net.Security.SslPolicyErrors.None ||
-                (certificate is not null && certificate.RawDataMemory.Span.SequenceEqual(pinned.RawDataMemory.Span)),
-        };
-        return new HttpClientTransport(handler);
-    }
 }
