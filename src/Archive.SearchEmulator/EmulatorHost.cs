@@ -5,6 +5,9 @@ namespace Archive.SearchEmulator;
 /// <summary>Builds the emulator's web application: Kestrel on 127.0.0.1 over HTTPS, one request handler.</summary>
 internal static class EmulatorHost
 {
+    /// <summary>When this environment variable is "1", the emulator stops once its standard input is closed.</summary>
+    public const string WatchStdinVariable = "ARCHIVE_SEARCH_EMULATOR_WATCH_STDIN";
+
     public static WebApplication Build(EmulatorOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -31,10 +31,14 @@ internal static class SearchExecutor
         var pageSize = request.Top is null ? DefaultPageSize : Math.Min(request.Top.Value, MaxPageSize);
         return index.WithSearcher(searcher =>
         {
+            // One pass collects both the page's top hits and, when facets are asked for, every match.
             var wanted = Math.Max(1, request.Skip + pageSize);
-            var top = sort is null
-                ? searcher.Search(query, wanted)
-                : searcher.Search(query, null, wanted, sort, true, false);
+            ITopDocsCollector topCollector = sort is null
+                ? TopScoreDocCollector.Create(wanted, docsScoredInOrder: false)
+                : TopFieldCollector.Create(sort, wanted, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            var matches = facets.Count > 0 ? new MatchCollector() : null;
+            searcher.Search(query, matches is null ? topCollector : MultiCollector.Wrap(topCollector, matches));
+            var top = topCollector.GetTopDocs();
             var response = new JsonObject();
             if (request.Count)
             {
@@ -46,10 +50,8 @@ internal static class SearchExecutor
                 response["@search.coverage"] = 100.0;
             }
 
-            if (facets.Count > 0)
+            if (matches is not null)
             {
-                var matches = new MatchCollector();
-                searcher.Search(query, matches);
                 response["@search.facets"] = FacetCalculator.Compute(facets, matches);
             }
 

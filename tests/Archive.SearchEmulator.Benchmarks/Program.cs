@@ -73,6 +73,7 @@ try
         await query.RunAsync(client);
     }
 
+    var cpuBefore = CpuMilliseconds(server.ProcessId);
     var latencies = new List<(string Kind, double Ms, double ServerMs)>();
     foreach (var query in queries)
     {
@@ -81,6 +82,7 @@ try
         latencies.Add((query.Kind, Stopwatch.GetElapsedTime(started).TotalMilliseconds, serverMs));
     }
 
+    var cpuPerQuery = (CpuMilliseconds(server.ProcessId) - cpuBefore) / queries.Count;
     Console.WriteLine($"search latency at {count} documents over {latencies.Count} queries (client-side, through the SDK over HTTPS):");
     Console.WriteLine($"  all       p50 {Percentile(latencies.Select(l => l.Ms), 50),7:F2} ms  p95 {Percentile(latencies.Select(l => l.Ms), 95),7:F2} ms"
         + $"   (server-side elapsed-time p50 {Percentile(latencies.Select(l => l.ServerMs), 50):F0} ms, p95 {Percentile(latencies.Select(l => l.ServerMs), 95):F0} ms)");
@@ -91,6 +93,7 @@ try
         Console.WriteLine($"  {kind,-9} p50 {Percentile(ms, 50),7:F2} ms  p95 {Percentile(ms, 95),7:F2} ms   (server p50 {Percentile(serverMs, 50):F0} ms, p95 {Percentile(serverMs, 95):F0} ms, n={ms.Count})");
     }
 
+    Console.WriteLine($"emulator CPU time per query (load-independent): {cpuPerQuery:F1} ms");
     Console.WriteLine($"machine load average while measuring: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
     Console.WriteLine($"emulator peak working set: {PeakWorkingSetMb(server.ProcessId):F0} MB");
 }
@@ -104,6 +107,14 @@ static double Percentile(IEnumerable<double> values, double percentile)
     var sorted = values.Order().ToArray();
     var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1;
     return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+}
+
+static double CpuMilliseconds(int pid)
+{
+    // utime and stime (fields 14 and 15 of /proc/PID/stat) are in clock ticks of 10 ms.
+    var stat = File.ReadAllText($"/proc/{pid}/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
 }
 
 static double PeakWorkingSetMb(int pid)

@@ -16,7 +16,7 @@ public sealed class SearchEmulatorFixture : IAsyncLifetime
     private int? stoppedPort;
 
     /// <summary>The temporary folder the emulator keeps its indexes and certificate in.</summary>
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "archive-search-" + Guid.NewGuid().ToString("N"));
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "archive-search-" + Guid.NewGuid().ToString("N"));
 
     public Uri Endpoint => Server.Endpoint;
 
@@ -24,9 +24,6 @@ public sealed class SearchEmulatorFixture : IAsyncLifetime
 
     /// <summary>The emulator's certificate (PEM); clients pin it through <see cref="SearchClientOptionsFactory"/>.</summary>
     public string CertificatePath => Server.CertificatePath;
-
-    /// <summary>What the emulator printed so far, for failure messages.</summary>
-    public string Output => Server.Output;
 
     private SearchEmulatorServer Server => server ?? throw new InvalidOperationException("The search emulator is not running.");
 
@@ -41,7 +38,7 @@ public sealed class SearchEmulatorFixture : IAsyncLifetime
     {
         var port = Server.Port;
         await Server.DisposeAsync().ConfigureAwait(false);
-        server = await SearchEmulatorServer.StartAsync(DataDirectory, ApiKey, port).ConfigureAwait(false);
+        server = await SearchEmulatorServer.StartAsync(dataDirectory, ApiKey, port).ConfigureAwait(false);
     }
 
     /// <summary>Stops the emulator (SIGKILL) and leaves it down until <see cref="StartAgainAsync"/>.</summary>
@@ -62,8 +59,8 @@ public sealed class SearchEmulatorFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(DataDirectory);
-        server = await SearchEmulatorServer.StartAsync(DataDirectory, ApiKey).ConfigureAwait(false);
+        Directory.CreateDirectory(dataDirectory);
+        server = await SearchEmulatorServer.StartAsync(dataDirectory, ApiKey).ConfigureAwait(false);
     }
 
     public async Task DisposeAsync()
@@ -75,7 +72,7 @@ public sealed class SearchEmulatorFixture : IAsyncLifetime
 
         try
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            Directory.Delete(dataDirectory, recursive: true);
         }
         catch (IOException)
         {

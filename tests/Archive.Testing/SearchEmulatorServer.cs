@@ -71,8 +71,12 @@ public sealed class SearchEmulatorServer : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
+
+        // The emulator stops when this process goes away and its stdin closes, so a crashed test run leaves none behind.
+        start.Environment["ARCHIVE_SEARCH_EMULATOR_WATCH_STDIN"] = "1";
         foreach (var arg in new[]
         {
             AssemblyPath, "--port", chosenPort.ToString(CultureInfo.InvariantCulture), "--data-dir", dataDirectory,
