@@ -38,7 +38,7 @@ public sealed class ArchiveEndToEndTests(ArchiveStackFixture stack)
 
         // Assert
         var id = ArchiveStackFixture.IdOf(name);
-        var article = await Poll.UntilAsync(() => stack.GetJsonAsync("api/articles/" + id), Deadline, $"{name} indexed\n{stack.Host.Output}");
+        var article = await stack.GetUntilFoundAsync("api/articles/" + id, Deadline);
         Assert.Equal(format, article.GetProperty("format").GetString());
         Assert.Equal(title, article.GetProperty("title").GetString());
         Assert.Equal(name, article.GetProperty("blobPath").GetString());
@@ -100,14 +100,14 @@ public sealed class ArchiveEndToEndTests(ArchiveStackFixture stack)
         const string name = "changes/overwrite.txt";
         var id = ArchiveStackFixture.IdOf(name);
         await stack.UploadAsync(name, Encoding.UTF8.GetBytes("Title: First version of the quarry report\nDate: 2022-03-01\n\nThe quarry report was filed on Monday by the parish council."));
-        await Poll.UntilAsync(() => stack.GetJsonAsync("api/articles/" + id), Deadline, "first version");
+        await stack.GetUntilFoundAsync("api/articles/" + id, Deadline);
 
         // Act
         await stack.UploadAsync(name, Encoding.UTF8.GetBytes("Title: Second version of the quarry report\nDate: 2022-03-02\n\nThe corrected quarry report adds the noise measurements."));
 
         // Assert
-        var updated = await Poll.UntilAsync(
-            async () => await stack.GetJsonAsync("api/articles/" + id) is { } a && a.GetProperty("title").GetString()!.StartsWith("Second", StringComparison.Ordinal) ? a : (JsonElement?)null,
+        var updated = (JsonElement)await Poll.UntilAsync<object>(
+            async () => await stack.GetJsonAsync("api/articles/" + id) is { } a && a.GetProperty("title").GetString()!.StartsWith("Second", StringComparison.Ordinal) ? a : null,
             Deadline,
             "second version\n" + stack.Host.Output);
         Assert.Contains("noise measurements", updated.GetProperty("body").GetString(), StringComparison.Ordinal);
@@ -120,7 +120,7 @@ public sealed class ArchiveEndToEndTests(ArchiveStackFixture stack)
         const string name = "changes/delete-me.txt";
         var id = ArchiveStackFixture.IdOf(name);
         await stack.UploadAsync(name, Encoding.UTF8.GetBytes("Title: Lighthouse keeper retires\nDate: 2019-09-09\n\nThe last lighthouse keeper of the bay retired after forty years."));
-        await Poll.UntilAsync(() => stack.GetJsonAsync("api/articles/" + id), Deadline, "indexed before delete");
+        await stack.GetUntilFoundAsync("api/articles/" + id, Deadline);
 
         // Act: delete the blob and deliver the BlobDeleted event as Event Grid does (plain JSON on the queue).
         await stack.Articles.GetBlobClient(name).DeleteAsync();

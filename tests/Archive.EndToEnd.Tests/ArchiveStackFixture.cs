@@ -95,15 +95,22 @@ public sealed class ArchiveStackFixture : IAsyncLifetime
     }
 
     /// <summary>Polls <c>/api/search</c> until <paramref name="accept"/> holds for the response.</summary>
-    public Task<JsonElement> SearchUntilAsync(string query, Func<JsonElement, bool> accept, TimeSpan? timeout = null) =>
-        Poll.UntilAsync(
+    public async Task<JsonElement> SearchUntilAsync(string query, Func<JsonElement, bool> accept, TimeSpan? timeout = null) =>
+        (JsonElement)await Poll.UntilAsync<object>(
             async () =>
             {
                 var result = await GetJsonAsync("api/search?" + query);
-                return result is { } r && accept(r) ? r : (JsonElement?)null;
+                return result is { } r && accept(r) ? (object)r : null;
             },
             timeout ?? TimeSpan.FromSeconds(60),
-            $"search '{query}'\n--- dev host output ---\n{Host.Output}");
+            $"search '{query}'\n--- dev host output ---\n{Host.Output}").ConfigureAwait(false);
+
+    /// <summary>Polls a GET until it answers 200 and returns the JSON.</summary>
+    public async Task<JsonElement> GetUntilFoundAsync(string relative, TimeSpan timeout) =>
+        (JsonElement)await Poll.UntilAsync<object>(
+            async () => await GetJsonAsync(relative) is { } found ? found : null,
+            timeout,
+            $"GET {relative}\n--- dev host output ---\n{Host.Output}").ConfigureAwait(false);
 
     /// <summary>The document id the app gives a blob: URL-safe base64 of container/path.</summary>
     public static string IdOf(string blobName) => DocumentKey.For(ArticlesContainer, blobName);

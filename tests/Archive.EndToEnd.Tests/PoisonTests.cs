@@ -47,7 +47,7 @@ public sealed class PoisonTests(ArchiveStackFixture stack)
         }
 
         Assert.Equal(content, (await stack.Articles.GetBlobClient(name).DownloadContentAsync()).Value.Content.ToArray());
-        var health = await Poll.UntilAsync(() => stack.GetJsonAsync("api/health"), TimeSpan.FromSeconds(30), "health after search restart");
+        var health = await stack.GetUntilFoundAsync("api/health", TimeSpan.FromSeconds(30));
         Assert.True(health.GetProperty("search").GetProperty("ok").GetBoolean());
     }
 }

@@ -53,7 +53,7 @@ public sealed class SearchEmulatorFixture : IAsyncLifetime
     public async Task StartAgainAsync()
     {
         var port = stoppedPort ?? throw new InvalidOperationException("The search emulator was not stopped.");
-        server = await SearchEmulatorServer.StartAsync(DataDirectory, ApiKey, port).ConfigureAwait(false);
+        server = await SearchEmulatorServer.StartAsync(dataDirectory, ApiKey, port).ConfigureAwait(false);
         stoppedPort = null;
     }
 
