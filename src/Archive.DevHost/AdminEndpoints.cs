@@ -56,7 +56,7 @@ public sealed class AdminEndpoints(DevHostState state, FunctionInvoker invoker, 
 
                 var connection = trigger.GetString("connection") is { Length: > 0 } c ? c : "AzureWebJobsStorage";
                 var blobRequest = Invocations.Create(function);
-                Invocations.AddBlob(blobRequest, trigger, Invocations.BlobBindingData(connection, input[..slash], input[(slash + 1)..]), input[..slash], input[(slash + 1)..], null);
+                Invocations.AddBlob(blobRequest, trigger, invoker.ResolveSettings(trigger.GetString("path") ?? string.Empty), Invocations.BlobBindingData(connection, input[..slash], input[(slash + 1)..]), input[..slash], input[(slash + 1)..], null);
                 response = await invoker.InvokeAsync(function, blobRequest, reason, context.RequestAborted).ConfigureAwait(false);
                 break;
             default:

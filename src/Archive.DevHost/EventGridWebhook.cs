@@ -78,7 +78,7 @@ public sealed class EventGridWebhook(DevHostState state, FunctionInvoker invoker
 
                 var connection = trigger.GetString("connection") is { Length: > 0 } c ? c : "AzureWebJobsStorage";
                 var request = Invocations.Create(function);
-                Invocations.AddBlob(request, trigger, Invocations.BlobBindingData(connection, blob.BlobContainerName, blob.BlobName), blob.BlobContainerName, blob.BlobName, uri);
+                Invocations.AddBlob(request, trigger, path, Invocations.BlobBindingData(connection, blob.BlobContainerName, blob.BlobName), blob.BlobContainerName, blob.BlobName, uri);
                 var response = await invoker.InvokeAsync(function, request, $"EventGrid BlobCreated {blob.BlobContainerName}/{blob.BlobName}", context.RequestAborted).ConfigureAwait(false);
                 invocations.Add(request.InvocationId);
                 if (response.Result?.Status != StatusResult.Types.Status.Success)

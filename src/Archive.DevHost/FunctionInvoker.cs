@@ -10,7 +10,7 @@ namespace Archive.DevHost;
 /// Sends invocations to the worker, logs their outcome as soon as it is known, and writes the queue and blob output
 /// bindings the worker returns.
 /// </summary>
-public sealed partial class FunctionInvoker(WorkerChannel channel, AppSettings settings, ILogger<FunctionInvoker> logger)
+public sealed partial class FunctionInvoker(WorkerChannel channel, AppSettings settings, WorkerApp app, ILogger<FunctionInvoker> logger)
 {
     /// <summary>
     /// Invokes the function and returns the worker's response (Failure included; never throws for it). Failures are
@@ -101,7 +101,9 @@ public sealed partial class FunctionInvoker(WorkerChannel channel, AppSettings s
                 await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 foreach (var message in Messages(output.Data))
                 {
-                    await queue.SendMessageAsync(Convert.ToBase64String(message), cancellationToken).ConfigureAwait(false);
+                    // host.json extensions.queues.messageEncoding: base64 (the default) or none.
+                    var text = app.HostJson.QueuesPlainMessages ? System.Text.Encoding.UTF8.GetString(message) : Convert.ToBase64String(message);
+                    await queue.SendMessageAsync(text, cancellationToken).ConfigureAwait(false);
                 }
             }
             else if (string.Equals(binding.Type, "blob", StringComparison.OrdinalIgnoreCase))
@@ -160,8 +162,19 @@ public sealed partial class FunctionInvoker(WorkerChannel channel, AppSettings s
     internal string ResolveSettings(string value) =>
         PercentSetting().Replace(value, m => Setting(m.Groups[1].Value) ?? m.Value);
 
-    private string? Setting(string name) =>
-        Environment.GetEnvironmentVariable(name) ?? (settings.Values.TryGetValue(name, out var v) ? v : null);
+    private string? Setting(string name)
+    {
+        // Binding expressions use ":" between sections (%Archive:ArticlesContainer%); settings and variables use "__".
+        foreach (var key in new[] { name, name.Replace(":", "__", StringComparison.Ordinal) })
+        {
+            if ((Environment.GetEnvironmentVariable(key) ?? (settings.Values.TryGetValue(key, out var v) ? v : null)) is { } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 
     [GeneratedRegex("%([^%]+)%")]
     private static partial Regex PercentSetting();

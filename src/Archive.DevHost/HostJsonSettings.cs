@@ -22,6 +22,9 @@ public sealed record HostJsonSettings
 
     public TimeSpan? QueuesVisibilityTimeout { get; init; }
 
+    /// <summary>True when host.json sets <c>extensions.queues.messageEncoding</c> to <c>none</c> (messages as sent, not base64).</summary>
+    public bool QueuesPlainMessages { get; init; }
+
     /// <summary>Reads host.json; a missing file means the defaults.</summary>
     public static HostJsonSettings Load(string path)
     {
@@ -46,6 +49,8 @@ public sealed record HostJsonSettings
             QueuesMaxDequeueCount = Int(queues, "maxDequeueCount"),
             QueuesMaxPollingInterval = Time(queues, "maxPollingInterval"),
             QueuesVisibilityTimeout = Time(queues, "visibilityTimeout"),
+            QueuesPlainMessages = Property(queues, "messageEncoding") is { ValueKind: JsonValueKind.String } encoding &&
+                                  string.Equals(encoding.GetString(), "none", StringComparison.OrdinalIgnoreCase),
         };
     }
 

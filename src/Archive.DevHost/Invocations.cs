@@ -50,8 +50,11 @@ public static class Invocations
         }
     }
 
-    /// <summary>The blob trigger input as deferred-binding ModelBindingData, plus BlobTrigger, Uri and the path parameters.</summary>
-    internal static void AddBlob(InvocationRequest request, BindingDescription trigger, ModelBindingData data, string containerName, string blobName, Uri? uri)
+    /// <summary>
+    /// The blob trigger input as deferred-binding ModelBindingData, plus BlobTrigger, Uri and the path parameters
+    /// (matched against <paramref name="pathTemplate"/>, the trigger's path with <c>%Setting%</c> references resolved).
+    /// </summary>
+    internal static void AddBlob(InvocationRequest request, BindingDescription trigger, string pathTemplate, ModelBindingData data, string containerName, string blobName, Uri? uri)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(trigger);
@@ -63,7 +66,7 @@ public static class Invocations
             request.TriggerMetadata["Uri"] = new TypedData { Json = JsonSerializer.Serialize(uri.ToString()) };
         }
 
-        foreach (var (key, value) in PathTemplate.Match(trigger.GetString("path") ?? string.Empty, blobPath))
+        foreach (var (key, value) in PathTemplate.Match(pathTemplate, blobPath))
         {
             request.TriggerMetadata[key] = new TypedData { String = value };
         }

@@ -4,14 +4,14 @@ using Microsoft.Extensions.Logging;
 namespace Archive.DevHost.TestWorker;
 
 /// <summary>
-/// Blob trigger on "samples": records every attempt as markers/attempts/{name}/{invocation id}; throws when the blob
+/// Blob trigger on "samples" (named by the setting Samples__Container, as the app names its container): records every attempt as markers/attempts/{name}/{invocation id}; throws when the blob
 /// contains FAIL, otherwise writes markers/blob/{name} with the blob's content.
 /// </summary>
 public sealed partial class SampleBlob(Markers markers, ILogger<SampleBlob> logger)
 {
     [Function(nameof(SampleBlob))]
     public async Task RunAsync(
-        [BlobTrigger("samples/{name}", Source = BlobTriggerSource.EventGrid, Connection = "TestStorage")] string content,
+        [BlobTrigger("%Samples:Container%/{name}", Source = BlobTriggerSource.EventGrid, Connection = "TestStorage")] string content,
         string name,
         FunctionContext context,
         CancellationToken cancellationToken)

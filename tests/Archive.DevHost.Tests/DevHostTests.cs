@@ -186,7 +186,7 @@ public sealed class DevHostTests(DevHostFixture fixture)
     {
         // Arrange
         var item = $"item-{Guid.NewGuid():N}";
-        var queue = fixture.Queue("work-items");
+        var queue = fixture.PlainQueue("work-items");
         await queue.CreateIfNotExistsAsync();
 
         // Act
@@ -202,7 +202,7 @@ public sealed class DevHostTests(DevHostFixture fixture)
     {
         // Arrange
         var text = $"msg-{Guid.NewGuid():N}";
-        var queue = fixture.Queue("work-messages");
+        var queue = fixture.PlainQueue("work-messages");
         await queue.CreateIfNotExistsAsync();
 
         // Act
@@ -218,9 +218,9 @@ public sealed class DevHostTests(DevHostFixture fixture)
     {
         // Arrange
         var item = $"FAIL-{Guid.NewGuid():N}";
-        var queue = fixture.Queue("work-items");
+        var queue = fixture.PlainQueue("work-items");
         await queue.CreateIfNotExistsAsync();
-        var poison = fixture.Queue("work-items-poison");
+        var poison = fixture.PlainQueue("work-items-poison");
 
         // Act
         await queue.SendMessageAsync(item);

@@ -86,26 +86,9 @@ public sealed class LifecycleTests(DevHostFixture fixture)
     }
 
     [Fact]
-    public async Task Stop_Sigterm_EndsWorkerAndExitsCleanly()
+    public async Task StartThenSigterm_PidFileNamesLiveWorker_EndsOrphanThenStopsOwnWorkerCleanly()
     {
-        // Arrange
-        await using var host = DevHostProcess.Start(FreePort.Next(), fixture.Environment, "--app", DevHostProcess.TestWorkerOutput, "--host-id", "devhost-tests-stop");
-        await host.WaitUntilRunningAsync(StartTimeout);
-        var worker = host.WorkerProcessId;
-        Assert.True(DevHostProcess.IsRunning(worker));
-
-        // Act
-        var exitCode = await host.TerminateAsync(TimeSpan.FromSeconds(30));
-
-        // Assert
-        Assert.Equal(0, exitCode);
-        Assert.False(DevHostProcess.IsRunning(worker), "the worker process outlived the dev host");
-        Assert.Contains("Stopped; the worker exited with code 0", host.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Start_PidFileNamesLiveWorker_EndsTheOrphanedWorker()
-    {
+        // One dev host start covers both ends of the worker's life (starts are slow on a shared machine).
         // Arrange: what a dev host killed with SIGKILL leaves behind (its worker keeps running): a live process running
         // the worker, recorded in the PID file for this app folder and port.
         var port = FreePort.Next();
@@ -120,13 +103,24 @@ public sealed class LifecycleTests(DevHostFixture fixture)
         var guard = new StaleWorkerGuard(app, port, NullLogger.Instance);
         guard.Remember(orphan.Id);
 
-        // Act
-        await using var host = DevHostProcess.Start(port, fixture.Environment, "--app", app, "--host-id", "devhost-tests-stale");
+        // Act 1: start.
+        await using var host = DevHostProcess.Start(port, fixture.Environment, "--app", app, "--settings", fixture.SettingsFile, "--host-id", "devhost-tests-lifecycle");
         await host.WaitUntilRunningAsync(StartTimeout);
 
-        // Assert
+        // Assert 1: the stale worker was ended and the new one recorded.
         Assert.True(orphan.WaitForExit(TimeSpan.FromSeconds(10)), "the stale worker is still running");
         Assert.Contains($"Ending worker process {orphan.Id} left behind", host.Output, StringComparison.Ordinal);
-        Assert.Equal(host.WorkerProcessId.ToString(CultureInfo.InvariantCulture), (await File.ReadAllTextAsync(guard.PidFile)).Trim());
+        var worker = host.WorkerProcessId;
+        Assert.Equal(worker.ToString(CultureInfo.InvariantCulture), (await File.ReadAllTextAsync(guard.PidFile)).Trim());
+        Assert.True(DevHostProcess.IsRunning(worker));
+
+        // Act 2: SIGTERM.
+        var exitCode = await host.TerminateAsync(TimeSpan.FromSeconds(30));
+
+        // Assert 2: clean exit, no orphan, PID file gone.
+        Assert.Equal(0, exitCode);
+        Assert.False(DevHostProcess.IsRunning(worker), "the worker process outlived the dev host");
+        Assert.Contains("Stopped; the worker exited with code 0", host.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(guard.PidFile), "the PID file was left behind");
     }
 }

@@ -134,7 +134,7 @@ public sealed class UnitTests
         File.WriteAllText(path, """
             { "version": "2.0", "extensions": { "http": { "routePrefix": "/v1/" },
               "blobs": { "maxDegreeOfParallelism": 2, "poisonBlobThreshold": 7 },
-              "queues": { "maxPollingInterval": "00:00:02", "maxDequeueCount": 4 } } }
+              "queues": { "maxPollingInterval": "00:00:02", "maxDequeueCount": 4, "messageEncoding": "none" } } }
             """);
 
         // Act
@@ -146,12 +146,15 @@ public sealed class UnitTests
         Assert.Equal(7, settings.BlobsPoisonBlobThreshold);
         Assert.Equal(TimeSpan.FromSeconds(2), settings.QueuesMaxPollingInterval);
         Assert.Equal(4, settings.QueuesMaxDequeueCount);
+        Assert.True(settings.QueuesPlainMessages);
     }
 
     [Fact]
     public void HostJson_Missing_DefaultsToApiPrefix()
     {
-        Assert.Equal("api", HostJsonSettings.Load("/nonexistent/host.json").RoutePrefix);
+        var settings = HostJsonSettings.Load("/nonexistent/host.json");
+        Assert.Equal("api", settings.RoutePrefix);
+        Assert.False(settings.QueuesPlainMessages);
     }
 
     [Fact]

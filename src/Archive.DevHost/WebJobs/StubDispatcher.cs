@@ -25,7 +25,7 @@ public sealed class StubDispatcher(IReadOnlyDictionary<string, FunctionDefinitio
             Content = ByteString.CopyFrom(blob.Content?.ToArray() ?? []),
         };
         var request = Invocations.Create(function);
-        Invocations.AddBlob(request, function.Trigger!, data, blobTrigger[..slash], blobTrigger[(slash + 1)..], uri);
+        Invocations.AddBlob(request, function.Trigger!, invoker.ResolveSettings(function.Trigger!.GetString("path") ?? string.Empty), data, blobTrigger[..slash], blobTrigger[(slash + 1)..], uri);
         await ThrowOnFailureAsync(function, request, $"New blob detected: {blobTrigger}", cancellationToken).ConfigureAwait(false);
     }
 

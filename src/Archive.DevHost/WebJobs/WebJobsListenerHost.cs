@@ -38,7 +38,8 @@ public sealed class WebJobsListenerHost : IAsyncDisposable
             .ConfigureAppConfiguration(config =>
             {
                 config.Sources.Clear();
-                config.AddInMemoryCollection(settings.Values.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)));
+                // local.settings.json names sections with "__" (as environment variables do); configuration uses ":".
+                config.AddInMemoryCollection(settings.Values.Select(kv => new KeyValuePair<string, string?>(kv.Key.Replace("__", ":", StringComparison.Ordinal), kv.Value)));
                 config.AddEnvironmentVariables();
             })
             .ConfigureLogging(logging =>
@@ -83,6 +84,7 @@ public sealed class WebJobsListenerHost : IAsyncDisposable
                         options.MaxPollingInterval = polling;
                     }
 
+                    options.MessageEncoding = hostJson.QueuesPlainMessages ? Azure.Storage.Queues.QueueMessageEncoding.None : Azure.Storage.Queues.QueueMessageEncoding.Base64;
                     if (hostJson.QueuesVisibilityTimeout is { } visibility)
                     {
                         options.VisibilityTimeout = visibility;
