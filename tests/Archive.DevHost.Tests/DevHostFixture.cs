@@ -1,4 +1,3 @@
-using Archive.Testing;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Archive.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Archive.DevHost.Tests;

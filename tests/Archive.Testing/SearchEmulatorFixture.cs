@@ -13,6 +13,7 @@ namespace Archive.Testing;
 public sealed class SearchEmulatorFixture : IAsyncLifetime
 {
     private SearchEmulatorServer? server;
+    private int? stoppedPort;
 
     /// <summary>The temporary folder the emulator keeps its indexes and certificate in.</summary>
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "archive-search-" + Guid.NewGuid().ToString("N"));
@@ -38,6 +39,22 @@ public sealed class SearchEmulatorFixture : IAsyncLifetime
         var port = Server.Port;
         await Server.DisposeAsync().ConfigureAwait(false);
         server = await SearchEmulatorServer.StartAsync(dataDirectory, ApiKey, port).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the emulator (SIGKILL) and leaves it down until <see cref="StartAgainAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        stoppedPort = Server.Port;
+        await Server.DisposeAsync().ConfigureAwait(false);
+        server = null;
+    }
+
+    /// <summary>Starts the emulator again on the port and data folder it had before <see cref="StopAsync"/>.</summary>
+    public async Task StartAgainAsync()
+    {
+        var port = stoppedPort ?? throw new InvalidOperationException("The search emulator was not stopped.");
+        server = await SearchEmulatorServer.StartAsync(dataDirectory, ApiKey, port).ConfigureAwait(false);
+        stoppedPort = null;
     }
 
     public async Task InitializeAsync()

@@ -1,4 +1,4 @@
-namespace Archive.DevHost.Tests;
+namespace Archive.Testing;
 
 /// <summary>Polls a condition until it holds or a deadline passes (no fixed sleeps).</summary>
 public static class Poll

@@ -4,9 +4,8 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Archive.Testing;
 
-namespace Archive.DevHost.Tests;
+namespace Archive.Testing;
 
 /// <summary>Runs the built dev host as a separate process, as a developer would, and captures its output.</summary>
 public sealed partial class DevHostProcess : IAsyncDisposable
