@@ -72,7 +72,7 @@ public sealed class ArchiveEndToEndTests(ArchiveStackFixture stack)
         // Act
         var siteQuery = "q=zeppelin&site=" + Uri.EscapeDataString(site);
         var all = await stack.SearchUntilAsync(siteQuery, r => r.GetProperty("total").GetInt64() == 3);
-        var page2 = await stack.GetJsonAsync(siteQuery + "&pageSize=2&page=2&sort=oldest");
+        var page2 = await stack.GetJsonAsync("api/search?" + siteQuery + "&pageSize=2&page=2&sort=oldest");
         var everything = await stack.SearchUntilAsync("q=zeppelin", r => r.GetProperty("total").GetInt64() >= 4);
 
         // Assert
@@ -150,7 +150,7 @@ public sealed class ArchiveEndToEndTests(ArchiveStackFixture stack)
         byte[] content = code switch
         {
             "malformed" => Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pa"),
-            "unsupported_format" => [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, .. Enumerable.Range(0, 200).Select(i => (byte)(i * 7))],
+            "unsupported_format" => ZipWithTextFile(),
             _ => [],
         };
 
@@ -207,6 +207,19 @@ public sealed class ArchiveEndToEndTests(ArchiveStackFixture stack)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<title>Archive search</title>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A well-formed zip that is not a DOCX: a format the archive does not take.</summary>
+    private static byte[] ZipWithTextFile()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("notes/readme.txt").Open());
+            writer.Write("Packing list for the exhibition crates.");
+        }
+
+        return buffer.ToArray();
     }
 
     private static List<string> Ids(JsonElement searchResult) =>

@@ -24,6 +24,11 @@ public sealed class PoisonTests(ArchiveStackFixture stack)
             var message = await Poll.UntilAsync(
                 async () =>
                 {
+                    if (!await stack.Poison.ExistsAsync())
+                    {
+                        return null;
+                    }
+
                     foreach (var m in (await stack.Poison.PeekMessagesAsync(32)).Value)
                     {
                         if (m.Body.ToString().Contains(name, StringComparison.Ordinal))
