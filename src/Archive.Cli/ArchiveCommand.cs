@@ -15,6 +15,7 @@ internal static class ArchiveCommand
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(IndexCommand.Create());
         root.Subcommands.Add(ReindexCommand.Create());
+        root.Subcommands.Add(Bridge.BridgeCommand.Create());
         return root;
     }
 
