@@ -89,7 +89,10 @@ if command -v func >/dev/null 2>&1; then
 else
   echo "== Functions (offline dev host, port $FUNCTIONS_PORT; Core Tools not found)"
   dotnet artifacts/bin/Archive.DevHost/debug/Archive.DevHost.dll --app artifacts/bin/Archive.Functions/debug \
-    --port "$FUNCTIONS_PORT" --settings local.settings.json >"$DATA/logs/functions.log" 2>&1 &
+    --port "$FUNCTIONS_PORT" --settings local.settings.json --host-id archive-local >"$DATA/logs/functions.log" 2>&1 &
+  pids+=($!)
+  echo "== event bridge (deletions in Azurite → the article-deletions queue; the dev host's listener sees uploads)"
+  "${ARCHIVE[@]}" bridge --deletions-only >"$DATA/logs/bridge.log" 2>&1 &
   pids+=($!)
 fi
 wait_for "the Functions app" curl -sf "http://localhost:$FUNCTIONS_PORT/api/health"

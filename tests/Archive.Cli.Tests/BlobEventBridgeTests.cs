@@ -72,6 +72,27 @@ public sealed class BlobEventBridgeTests(AzuriteFixture azurite)
         Assert.Empty((await queue.PeekMessagesAsync(10)).Value);
     }
 
+    [Fact]
+    public async Task ScanOnce_WithoutWebhook_QueuesDeletionsOnly()
+    {
+        // Arrange
+        var (container, queue) = await CreateAsync();
+        var webhook = new RecordingHandler();
+        using var http = new HttpClient(webhook);
+        var bridge = new BlobEventBridge(container, queue, http, webhook: null, TimeProvider.System);
+        await container.GetBlobClient("gone.txt").UploadAsync(BinaryData.FromString("content"));
+        await bridge.ScanOnceAsync(CancellationToken.None);
+
+        // Act
+        await container.GetBlobClient("gone.txt").DeleteAsync();
+        var scan = await bridge.ScanOnceAsync(CancellationToken.None);
+
+        // Assert
+        Assert.Equal(new BridgeScan(0, 1, 0), scan);
+        Assert.Empty(webhook.Requests);
+        Assert.Single((await queue.PeekMessagesAsync(10)).Value);
+    }
+
     private async Task<(BlobContainerClient Container, QueueClient Queue)> CreateAsync()
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];

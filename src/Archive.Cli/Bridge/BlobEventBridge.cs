@@ -8,9 +8,10 @@ namespace Archive.Cli.Bridge;
 /// <summary>
 /// Stands in for Event Grid when the Functions Core Tools run the app locally: it watches the articles container in
 /// Azurite and posts a BlobCreated event to the blob extension's webhook for every new or changed blob, and writes a
-/// BlobDeleted event to the deletions queue for every blob that disappeared, as the Azure subscriptions do.
+/// BlobDeleted event to the deletions queue for every blob that disappeared, as the Azure subscriptions do. Without a
+/// webhook it delivers deletions only (the dev host's own blob listener sees creations).
 /// </summary>
-internal sealed class BlobEventBridge(BlobContainerClient container, QueueClient deletions, HttpClient http, Uri webhook, TimeProvider time)
+internal sealed class BlobEventBridge(BlobContainerClient container, QueueClient deletions, HttpClient http, Uri? webhook, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private Dictionary<string, string> known = new(StringComparer.Ordinal);
@@ -34,7 +35,12 @@ internal sealed class BlobEventBridge(BlobContainerClient container, QueueClient
                 continue;
             }
 
-            if (await PostCreatedAsync(item.Name, etag, item.Properties.ContentType, item.Properties.ContentLength, cancellationToken).ConfigureAwait(false))
+            if (webhook is null)
+            {
+                continue;
+            }
+
+            if (await PostCreatedAsync(webhook, item.Name, etag, item.Properties.ContentType, item.Properties.ContentLength, cancellationToken).ConfigureAwait(false))
             {
                 created++;
             }
@@ -73,10 +79,10 @@ internal sealed class BlobEventBridge(BlobContainerClient container, QueueClient
         }
     }
 
-    private async Task<bool> PostCreatedAsync(string name, string etag, string? contentType, long? length, CancellationToken cancellationToken)
+    private async Task<bool> PostCreatedAsync(Uri target, string name, string etag, string? contentType, long? length, CancellationToken cancellationToken)
     {
         var data = new { api = "PutBlob", eTag = etag, contentType, contentLength = length, blobType = "BlockBlob", url = container.GetBlobClient(name).Uri };
-        using var request = new HttpRequestMessage(HttpMethod.Post, webhook)
+        using var request = new HttpRequestMessage(HttpMethod.Post, target)
         {
             Content = JsonContent.Create(new[] { Event("Microsoft.Storage.BlobCreated", name, data) }, options: Json),
         };

@@ -27,9 +27,13 @@ internal static class BridgeCommand
             Description = "Seconds between scans of the container.",
             DefaultValueFactory = _ => 1.0,
         };
+        var deletionsOnly = new Option<bool>("--deletions-only")
+        {
+            Description = "Deliver only BlobDeleted events (when the host has its own blob listener, like the dev host).",
+        };
         var command = new Command("bridge", "Watch the articles container (Azurite) and deliver Event Grid events to a local Functions host: BlobCreated to its blob webhook, BlobDeleted to the deletions queue.")
         {
-            functionsUrl, function, interval,
+            functionsUrl, function, interval, deletionsOnly,
         };
         ArchiveSettings.AddStorageAndSearch(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -51,8 +55,9 @@ internal static class BridgeCommand
             var container = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(archive.ArticlesContainer);
             var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(archive.DeletionsQueue);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
-            var bridge = new BlobEventBridge(container, queue, http, BlobEventBridge.WebhookFor(url, parse.GetValue(function)!), TimeProvider.System);
-            Console.WriteLine($"bridge: {container.Uri} → {BlobEventBridge.WebhookFor(url, parse.GetValue(function)!)} (deletions → queue {queue.Name}); Ctrl-C stops");
+            var webhook = parse.GetValue(deletionsOnly) ? null : BlobEventBridge.WebhookFor(url, parse.GetValue(function)!);
+            var bridge = new BlobEventBridge(container, queue, http, webhook, TimeProvider.System);
+            Console.WriteLine($"bridge: {container.Uri} → {webhook?.ToString() ?? "(creations not posted)"}; deletions → queue {queue.Name}; Ctrl-C stops");
             try
             {
                 await bridge.RunAsync(TimeSpan.FromSeconds(seconds), scan => Console.WriteLine($"bridge: {scan.Created} created, {scan.Deleted} deleted, {scan.Failed} not delivered (retried)"), cancellationToken).ConfigureAwait(false);
