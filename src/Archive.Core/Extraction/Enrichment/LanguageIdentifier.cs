@@ -13,8 +13,8 @@ namespace Archive.Core.Extraction.Enrichment;
 /// by a wide margin.</item>
 /// <item>SearchPioneer.Lingua for everything else (short texts, close relatives such as Danish/Norwegian, languages
 /// without a function-word list), restricted to the candidate languages when the first stage narrowed them down.
-/// Lingua costs milliseconds per call and is built once, lazily, never preloaded (preloading every model costs
-/// gigabytes).</item>
+/// Lingua costs milliseconds per call; its detectors are built once and load models lazily, in low accuracy mode
+/// (trigrams only): never preloaded, never the five n-gram sizes of every language (that costs gigabytes).</item>
 /// </list>
 /// Thread-safe; one instance serves the whole process.
 /// </summary>
@@ -47,6 +47,9 @@ internal sealed class LanguageIdentifier
 
     private static readonly FrozenDictionary<string, Language> ByCode = LinguaLanguages.ToFrozenDictionary(l => l.IsoCode6391().ToString().ToLowerInvariant());
 
+    /// <summary>Fewer letters than this tell no language reliably.</summary>
+    private const int MinimumLetters = 12;
+
     private readonly Lazy<LanguageDetector?> fullDetector;
     private readonly ConcurrentDictionary<string, LanguageDetector> restrictedDetectors = new(StringComparer.Ordinal);
     private readonly string? modelsDirectory;
@@ -68,7 +71,7 @@ internal sealed class LanguageIdentifier
     {
         var sample = text.Length > sampleChars ? text[..CutAtSpace(text, sampleChars)] : text;
         var scripts = CountScripts(sample);
-        if (scripts.Letters < 2)
+        if (scripts.Letters < MinimumLetters)
         {
             return new LanguageDecision(null, "none");
         }
@@ -133,7 +136,15 @@ internal sealed class LanguageIdentifier
             return null;
         }
 
-        return LanguageDetectorBuilder.FromLanguages(languages).WithLanguageModelsDirectory(modelsDirectory).Build();
+        // Low accuracy mode: trigram models only. Lingua uses only trigrams for texts of 120 characters or more in
+        // either mode; for shorter texts high accuracy would load all five n-gram models of every candidate
+        // language (seconds of CPU and gigabytes for the full set), which a Functions worker cannot afford.
+        // A minimum distance between the two best candidates: an undecidable text gets no language rather than a guess.
+        return LanguageDetectorBuilder.FromLanguages(languages)
+            .WithLanguageModelsDirectory(modelsDirectory)
+            .WithLowAccuracyMode()
+            .WithMinimumRelativeDistance(0.1)
+            .Build();
     }
 
     private static int CutAtSpace(string text, int max)

@@ -120,7 +120,7 @@ internal static class MarkdownArticleReader
             lines.Add(string.Empty);
         }
 
-        var layout = PlainTextReader.Analyze(lines, allowTitle: meta.Title is null && heading is null);
+        var layout = PlainTextReader.Analyze(lines, allowTitle: meta.Title is null && heading is null, knownTitle: meta.Title ?? heading);
         var title = meta.Title ?? heading ?? layout.Title;
         var authors = new List<string>(meta.Authors);
         foreach (var author in layout.Authors)
