@@ -2,6 +2,7 @@ using Archive.Core.Extraction.Text;
 
 namespace Archive.Core.Tests.Extraction;
 
+[Collection(ExtractionCollection.Name)]
 public sealed class DateParserTests
 {
     [Theory]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Archive.Core.Tests.Extraction;
 
+[Collection(ExtractionCollection.Name)]
 public sealed class EnrichmentTests
 {
     private const string Paragraph1 = "The harbour authority of Rotterdam said on Monday that container traffic rose by 12 percent in the first quarter.";

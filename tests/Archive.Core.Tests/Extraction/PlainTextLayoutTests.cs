@@ -3,6 +3,7 @@ using Archive.Core.Extraction;
 namespace Archive.Core.Tests.Extraction;
 
 /// <summary>Plain-text exports: one test per layout family, each from a fixture written here.</summary>
+[Collection(ExtractionCollection.Name)]
 public sealed class PlainTextLayoutTests
 {
     private const string LooseHeader = """

@@ -5,6 +5,7 @@ using Archive.Core.Extraction.Enrichment;
 namespace Archive.Core.Tests.Extraction;
 
 /// <summary>Bad input never throws: it is rejected with a code, or read with a warning.</summary>
+[Collection(ExtractionCollection.Name)]
 public sealed class RobustnessTests
 {
     [Theory]

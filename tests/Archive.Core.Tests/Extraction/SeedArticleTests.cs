@@ -4,6 +4,7 @@ using Archive.Testing;
 namespace Archive.Core.Tests.Extraction;
 
 /// <summary>The seed export in ../shared/corpus/seed, end to end, every field (skipped when the corpus is absent).</summary>
+[Collection(ExtractionCollection.Name)]
 public sealed class SeedArticleTests
 {
     private const string SeedFile = "azernews-2023-01-11-un-peacekeepers.txt";

@@ -85,9 +85,15 @@ internal sealed class LanguageIdentifier
         if (scripts.Latin + scripts.Cyrillic >= scripts.Letters * 0.8)
         {
             var (best, second, bestHits, tokens) = ScoreFunctionWords(sample);
-            if (best is not null && tokens >= 20 && bestHits >= tokens * 0.12 && bestHits >= second.Hits * 2.5 && !Relatives.ContainsKey(best))
+            if (best is not null && tokens >= 20 && bestHits >= tokens * 0.12)
             {
-                return new LanguageDecision(best, "words");
+                // A wide margin decides; close relatives share function words, so for them their letters must agree too.
+                if (Relatives.ContainsKey(best)
+                    ? bestHits >= second.Hits * 1.5 && LettersConfirm(best, sample)
+                    : bestHits >= second.Hits * 2.5)
+                {
+                    return new LanguageDecision(best, "words");
+                }
             }
 
             if (best is not null && bestHits >= tokens * 0.08)
@@ -107,12 +113,14 @@ internal sealed class LanguageIdentifier
         }
 
         var detector = candidates is { Length: >= 2 } ? Restricted(candidates) : fullDetector.Value;
+
         if (detector is null)
         {
             return new LanguageDecision(null, "none");
         }
 
-        var language = detector.DetectLanguageOf(sample);
+        // Lingua's cost grows with the text; a few hundred characters of prose decide as well as thousands.
+        var language = detector.DetectLanguageOf(sample.Length > LinguaSampleChars ? sample[..CutAtSpace(sample, LinguaSampleChars)] : sample);
         return language == Unknown
             ? new LanguageDecision(null, "lingua")
             : new LanguageDecision(language.IsoCode6391().ToString().ToLowerInvariant(), "lingua");
@@ -126,26 +134,93 @@ internal sealed class LanguageIdentifier
         }
 
         var key = string.Join(',', languages.Order());
-        return restrictedDetectors.GetOrAdd(key, _ => Build(languages)!);
+        return restrictedDetectors.GetOrAdd(key, _ => Build(languages, minimumDistance: 0)!);
     }
 
-    private LanguageDetector? Build(Language[] languages)
+    /// <remarks>
+    /// Low accuracy mode: trigram models only. Lingua uses only trigrams for texts of 120 characters or more in either
+    /// mode; for shorter texts high accuracy would load all five n-gram models of every candidate language (seconds of
+    /// CPU and gigabytes for the full set), which a Functions worker cannot afford. Among all languages a minimum
+    /// distance between the two best makes an undecidable text get no language rather than a guess; among close
+    /// relatives the best guess stands.
+    /// </remarks>
+    private LanguageDetector? Build(Language[] languages, double minimumDistance = 0.1)
     {
         if (modelsDirectory is null)
         {
             return null;
         }
 
-        // Low accuracy mode: trigram models only. Lingua uses only trigrams for texts of 120 characters or more in
-        // either mode; for shorter texts high accuracy would load all five n-gram models of every candidate
-        // language (seconds of CPU and gigabytes for the full set), which a Functions worker cannot afford.
-        // A minimum distance between the two best candidates: an undecidable text gets no language rather than a guess.
         return LanguageDetectorBuilder.FromLanguages(languages)
             .WithLanguageModelsDirectory(modelsDirectory)
             .WithLowAccuracyMode()
-            .WithMinimumRelativeDistance(0.1)
+            .WithMinimumRelativeDistance(minimumDistance)
             .Build();
     }
+
+    /// <summary>
+    /// Letters that separate close relatives which share function words: Russian (ы, э, ё) from Ukrainian (і, ї, є, ґ)
+    /// and Belarusian (ў); Portuguese (ã, õ) from Spanish (ñ, ¿, ¡) and Catalan (its own function words); Polish (ł).
+    /// Returns true only when the letters agree with <paramref name="best"/> and nothing points to a relative.
+    /// </summary>
+    private static bool LettersConfirm(string best, string sample)
+    {
+        int russian = 0, ukrainian = 0, belarusian = 0, portuguese = 0, spanish = 0, polish = 0;
+        foreach (var c in sample)
+        {
+            switch (c)
+            {
+                case 'ы' or 'э' or 'ё' or 'Ы' or 'Э' or 'Ё':
+                    russian++;
+                    break;
+                case 'і' or 'ї' or 'є' or 'ґ' or 'І' or 'Ї' or 'Є' or 'Ґ':
+                    ukrainian++;
+                    break;
+                case 'ў' or 'Ў':
+                    belarusian++;
+                    break;
+                case 'ã' or 'õ' or 'Ã' or 'Õ':
+                    portuguese++;
+                    break;
+                case 'ñ' or 'Ñ' or '¿' or '¡':
+                    spanish++;
+                    break;
+                case 'ł' or 'Ł':
+                    polish++;
+                    break;
+            }
+        }
+
+        return best switch
+        {
+            "ru" => russian >= 3 && ukrainian == 0 && belarusian == 0,
+            "uk" => ukrainian >= 3 && russian == 0 && belarusian == 0,
+            "pt" => portuguese >= 2 && spanish == 0 && !LooksCatalan(sample),
+            "es" => spanish >= 2 && portuguese == 0 && !LooksCatalan(sample),
+            "pl" => polish >= 2,
+            _ => false,
+        };
+    }
+
+    private static bool LooksCatalan(string sample)
+    {
+        var hits = 0;
+        foreach (var word in CatalanMarkers)
+        {
+            var index = 0;
+            while ((index = sample.IndexOf(word, index, StringComparison.Ordinal)) >= 0)
+            {
+                hits++;
+                index += word.Length;
+            }
+        }
+
+        return hits >= 3;
+    }
+
+    private static readonly string[] CatalanMarkers = [" amb ", " els ", " també ", " aquesta ", " aquest ", " però ", " més ", " perquè "];
+
+    private const int LinguaSampleChars = 600;
 
     private static int CutAtSpace(string text, int max)
     {
