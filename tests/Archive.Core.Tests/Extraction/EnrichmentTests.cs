@@ -171,6 +171,24 @@ public sealed class EnrichmentTests
         Assert.True(result.ArticlesPerCpuSecond > 0);
     }
 
+    [Fact]
+    public void LanguageIdentifier_ModelFiles_AreCopiedNextToTheApplication()
+    {
+        // Lingua reads its models from <app>/Lingua/LanguageModels; without them only the fast path would run.
+        Assert.True(new LanguageIdentifier().LinguaAvailable);
+    }
+
+    [Fact]
+    public void LanguageIdentifier_ShortAmbiguousText_UsesLinguaWithoutLoadingEveryModelSize()
+    {
+        var identifier = new LanguageIdentifier();
+
+        var decision = identifier.Decide("Bonjour tout le monde, merci beaucoup", 2000);
+
+        Assert.Equal("fr", decision.Code);
+        Assert.Equal("lingua", decision.Stage);
+    }
+
     /// <summary>Just enough of a container to resolve singletons registered by instance or factory.</summary>
     private sealed class SingletonProvider(IServiceCollection services) : IServiceProvider
     {

@@ -318,4 +318,65 @@ public sealed class FormatReaderTests
 
         Assert.StartsWith("The first paragraph arrived whole.", article.Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Extract_DeeplyNestedMarkdownList_IsRefusedQuickly()
+    {
+        var markdown = "# Deep\n\n" + string.Concat(Enumerable.Range(0, 3000).Select(i => new string(' ', i * 2) + "- item\n"));
+
+        var error = await Extract.FailureAsync(markdown, "deep.md", ExtractionErrorCodes.Malformed);
+
+        Assert.Contains("nests", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Extract_YamlAliasBomb_DoesNotExpand()
+    {
+        const string markdown = """
+            ---
+            title: Bomb
+            a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+            b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+            c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+            d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+            e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+            tags: *e
+            keywords: *a
+            ---
+
+            The body of an article whose front matter is a billion-laughs attempt.
+            """;
+
+        var article = await Extract.ArticleAsync(markdown, "bomb.md");
+
+        Assert.Equal("Bomb", article.Title);
+        Assert.Equal(["lol"], article.Keywords.Take(1));
+        Assert.True(article.Keywords.Count < 15);
+    }
+
+    [Fact]
+    public async Task Extract_GermanExportWithSourceFooter_ReadsBylineDateAndSite()
+    {
+        const string text = """
+            Streik legt Flughafen lahm
+            Von Heike Buchter und Klaus Meier
+            17. Oktober 2019, 14:30 Uhr
+
+            Der Streik des Bodenpersonals hat am Donnerstag den Flughafen lahmgelegt, sagte ein Sprecher der Gewerkschaft.
+
+            Bundeskanzlerin Angela Merkel rief beide Seiten zu Gesprächen auf.
+
+            Quelle: Rheinische Post
+            """;
+
+        var article = await Extract.ArticleAsync(text, "streik.txt");
+
+        Assert.Equal("Streik legt Flughafen lahm", article.Title);
+        Assert.Equal(["Heike Buchter", "Klaus Meier"], article.Authors);
+        Assert.Equal(new DateTimeOffset(2019, 10, 17, 14, 30, 0, TimeSpan.Zero), article.PublishedAt);
+        Assert.Equal("Rheinische Post", article.SiteName);
+        Assert.Equal("de", article.Language);
+        Assert.Contains("Angela Merkel", article.People);
+        Assert.DoesNotContain("Quelle", article.Body, StringComparison.Ordinal);
+    }
 }
