@@ -140,6 +140,32 @@ public sealed class RobustnessTests
         Assert.True(stream.BytesRead <= cap + 1);
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(100_000)]
+    public async Task ExtractAsync_DeclaredLengthWrong_ReadsTheWholeContentAnyway(long declared)
+    {
+        var text = "Declared sizes lie\n\n" + string.Join(' ', Enumerable.Repeat("The blob's size said one thing and the stream another.", 20));
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+
+        var result = await Extract.Extractor.ExtractAsync(new NonSeekable(stream), "lie.txt", declared, CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal("Declared sizes lie", result.Article.Title);
+        Assert.EndsWith("the stream another.", result.Article.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_DeclaredLengthUnderCapButStreamLonger_IsTooLarge()
+    {
+        var extractor = new ArticleExtractor(new ExtractionOptions { MaxBytes = 1000 });
+        using var stream = new MemoryStream(new byte[5000]);
+
+        var result = await extractor.ExtractAsync(new NonSeekable(stream), "liar.txt", 500, CancellationToken.None);
+
+        Assert.Equal(ExtractionErrorCodes.TooLarge, result.Error!.Code);
+    }
+
     [Fact]
     public async Task Extract_InputExactlyAtCap_IsAccepted()
     {
@@ -230,6 +256,35 @@ public sealed class RobustnessTests
             Assert.True(results[i].Succeeded);
             Assert.Equal(expected[i % 4], results[i].Article!.ContentHash);
         }
+    }
+
+    /// <summary>Hides a stream's length and seeking, as a network stream would.</summary>
+    private sealed class NonSeekable(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, Math.Min(count, 7));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            inner.ReadAsync(buffer[..Math.Min(buffer.Length, 7)], cancellationToken);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>A stream that fails the test if anything reads it.</summary>
