@@ -129,7 +129,7 @@ internal static partial class DocxArticleReader
 
         var properties = document.PackageProperties;
         var metaTitle = PdfArticleReader.CleanMetaTitle(properties.Title) ?? styledTitle;
-        var layout = PlainTextReader.Analyze(lines, allowTitle: metaTitle is null);
+        var layout = PlainTextReader.Analyze(lines, allowTitle: metaTitle is null, knownTitle: metaTitle);
 
         var authors = new List<string>(layout.Authors);
         if (authors.Count == 0)

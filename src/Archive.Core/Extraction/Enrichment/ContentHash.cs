@@ -16,23 +16,39 @@ public static class ContentHash
     public static string Compute(string body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var normalized = Normalize(body);
-        var max = Encoding.UTF8.GetMaxByteCount(normalized.Length);
-        var rented = max <= 4096 ? null : System.Buffers.ArrayPool<byte>.Shared.Rent(max);
+        var text = Compose(body);
+
+        // Fold and hash in slices, so that a 50 MB body needs no second full-size copy.
+        const int Slice = 16 * 1024;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent((Slice * 3) + 1);
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount((Slice * 3) + 1));
         try
         {
-            Span<byte> buffer = rented ?? stackalloc byte[4096];
-            var length = Encoding.UTF8.GetBytes(normalized, buffer);
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer[..length], hash);
-            return Convert.ToHexStringLower(hash);
+            var state = new FoldState();
+            var start = 0;
+            while (start < text.Length)
+            {
+                var end = Math.Min(text.Length, start + Slice);
+
+                // Never split a surrogate pair between slices.
+                if (end < text.Length && char.IsHighSurrogate(text[end - 1]))
+                {
+                    end++;
+                }
+
+                var length = Fold(text.AsSpan(start, end - start), chars, ref state);
+                var byteCount = Encoding.UTF8.GetBytes(chars.AsSpan(0, length), bytes);
+                hash.AppendData(bytes, 0, byteCount);
+                start = end;
+            }
+
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
         }
         finally
         {
-            if (rented is not null)
-            {
-                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
-            }
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 
@@ -40,11 +56,12 @@ public static class ContentHash
     public static string Normalize(string body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var text = System.Text.Ascii.IsValid(body) || body.IsNormalized(NormalizationForm.FormC) ? body : body.Normalize(NormalizationForm.FormC);
+        var text = Compose(body);
         var rented = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length + (2 * text.AsSpan().Count('\u2026')) + 1);
         try
         {
-            var length = Fold(text, rented);
+            var state = new FoldState();
+            var length = Fold(text, rented, ref state);
             return new string(rented, 0, length);
         }
         finally
@@ -53,10 +70,21 @@ public static class ContentHash
         }
     }
 
-    private static int Fold(string text, Span<char> output)
+    private static string Compose(string body) =>
+        System.Text.Ascii.IsValid(body) || body.IsNormalized(NormalizationForm.FormC) ? body : body.Normalize(NormalizationForm.FormC);
+
+    /// <summary>Whether anything was written yet and a space is pending, carried from one slice to the next.</summary>
+    private struct FoldState
+    {
+        public bool Started;
+        public bool PendingSpace;
+    }
+
+    private static int Fold(ReadOnlySpan<char> text, Span<char> output, ref FoldState state)
     {
         var length = 0;
-        var pendingSpace = false;
+        var pendingSpace = state.PendingSpace;
+        var started = state.Started;
         foreach (var c in text)
         {
             if (c < '\u007F')
@@ -65,7 +93,7 @@ public static class ContentHash
                 {
                     if (char.IsWhiteSpace(c))
                     {
-                        pendingSpace = length > 0;
+                        pendingSpace = started;
                         continue;
                     }
                 }
@@ -77,12 +105,13 @@ public static class ContentHash
                 }
 
                 output[length++] = c == '`' ? '\'' : char.ToLowerInvariant(c);
+                started = true;
                 continue;
             }
 
             if (char.IsWhiteSpace(c))
             {
-                pendingSpace = length > 0;
+                pendingSpace = started;
                 continue;
             }
 
@@ -116,8 +145,12 @@ public static class ContentHash
             {
                 output[length++] = char.ToLowerInvariant(c);
             }
+
+            started = true;
         }
 
+        state.PendingSpace = pendingSpace;
+        state.Started = started;
         return length;
     }
 }

@@ -32,7 +32,7 @@ internal static class KeywordExtractor
         var stopWords = StopWords.For(language).GetAlternateLookup<ReadOnlySpan<char>>();
         var english = StopWords.ByLanguage["en"].GetAlternateLookup<ReadOnlySpan<char>>();
         var demonyms = Gazetteer.Demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
-        var counts = new Dictionary<string, Term>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, Term>(Math.Min(1024, body.Length / 16 + 16), StringComparer.Ordinal);
         var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         var leadEnd = body.IndexOf("\n\n", StringComparison.Ordinal);
         Count(body.AsSpan(), 1, occurrences: true, stopWords, english, demonyms, lookup);
@@ -114,7 +114,15 @@ internal static class KeywordExtractor
             }
 
             var key = lower[..surface.Length];
-            surface.ToLowerInvariant(key);
+            if (System.Text.Ascii.IsValid(surface))
+            {
+                System.Text.Ascii.ToLower(surface, key, out _);
+            }
+            else
+            {
+                surface.ToLowerInvariant(key);
+            }
+
             if (stopWords.Contains(key) || english.Contains(key) || demonyms.Contains(surface))
             {
                 continue;

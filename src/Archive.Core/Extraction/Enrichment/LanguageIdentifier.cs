@@ -13,8 +13,8 @@ namespace Archive.Core.Extraction.Enrichment;
 /// by a wide margin.</item>
 /// <item>SearchPioneer.Lingua for everything else (short texts, close relatives such as Danish/Norwegian, languages
 /// without a function-word list), restricted to the candidate languages when the first stage narrowed them down.
-/// Lingua costs milliseconds per call and is built once, lazily, never preloaded (preloading every model costs
-/// gigabytes).</item>
+/// Lingua costs milliseconds per call; its detectors are built once and load models lazily, in low accuracy mode
+/// (trigrams only): never preloaded, never the five n-gram sizes of every language (that costs gigabytes).</item>
 /// </list>
 /// Thread-safe; one instance serves the whole process.
 /// </summary>
@@ -47,6 +47,9 @@ internal sealed class LanguageIdentifier
 
     private static readonly FrozenDictionary<string, Language> ByCode = LinguaLanguages.ToFrozenDictionary(l => l.IsoCode6391().ToString().ToLowerInvariant());
 
+    /// <summary>Fewer letters than this tell no language reliably.</summary>
+    private const int MinimumLetters = 12;
+
     private readonly Lazy<LanguageDetector?> fullDetector;
     private readonly ConcurrentDictionary<string, LanguageDetector> restrictedDetectors = new(StringComparer.Ordinal);
     private readonly string? modelsDirectory;
@@ -68,7 +71,7 @@ internal sealed class LanguageIdentifier
     {
         var sample = text.Length > sampleChars ? text[..CutAtSpace(text, sampleChars)] : text;
         var scripts = CountScripts(sample);
-        if (scripts.Letters < 2)
+        if (scripts.Letters < MinimumLetters)
         {
             return new LanguageDecision(null, "none");
         }
@@ -82,9 +85,15 @@ internal sealed class LanguageIdentifier
         if (scripts.Latin + scripts.Cyrillic >= scripts.Letters * 0.8)
         {
             var (best, second, bestHits, tokens) = ScoreFunctionWords(sample);
-            if (best is not null && tokens >= 20 && bestHits >= tokens * 0.12 && bestHits >= second.Hits * 2.5 && !Relatives.ContainsKey(best))
+            if (best is not null && tokens >= 20 && bestHits >= tokens * 0.12)
             {
-                return new LanguageDecision(best, "words");
+                // A wide margin decides; close relatives share function words, so for them their letters must agree too.
+                if (Relatives.ContainsKey(best)
+                    ? bestHits >= second.Hits * 1.5 && LettersConfirm(best, sample)
+                    : bestHits >= second.Hits * 2.5)
+                {
+                    return new LanguageDecision(best, "words");
+                }
             }
 
             if (best is not null && bestHits >= tokens * 0.08)
@@ -104,12 +113,14 @@ internal sealed class LanguageIdentifier
         }
 
         var detector = candidates is { Length: >= 2 } ? Restricted(candidates) : fullDetector.Value;
+
         if (detector is null)
         {
             return new LanguageDecision(null, "none");
         }
 
-        var language = detector.DetectLanguageOf(sample);
+        // Lingua's cost grows with the text; a few hundred characters of prose decide as well as thousands.
+        var language = detector.DetectLanguageOf(sample.Length > LinguaSampleChars ? sample[..CutAtSpace(sample, LinguaSampleChars)] : sample);
         return language == Unknown
             ? new LanguageDecision(null, "lingua")
             : new LanguageDecision(language.IsoCode6391().ToString().ToLowerInvariant(), "lingua");
@@ -123,18 +134,93 @@ internal sealed class LanguageIdentifier
         }
 
         var key = string.Join(',', languages.Order());
-        return restrictedDetectors.GetOrAdd(key, _ => Build(languages)!);
+        return restrictedDetectors.GetOrAdd(key, _ => Build(languages, minimumDistance: 0)!);
     }
 
-    private LanguageDetector? Build(Language[] languages)
+    /// <remarks>
+    /// Low accuracy mode: trigram models only. Lingua uses only trigrams for texts of 120 characters or more in either
+    /// mode; for shorter texts high accuracy would load all five n-gram models of every candidate language (seconds of
+    /// CPU and gigabytes for the full set), which a Functions worker cannot afford. Among all languages a minimum
+    /// distance between the two best makes an undecidable text get no language rather than a guess; among close
+    /// relatives the best guess stands.
+    /// </remarks>
+    private LanguageDetector? Build(Language[] languages, double minimumDistance = 0.1)
     {
         if (modelsDirectory is null)
         {
             return null;
         }
 
-        return LanguageDetectorBuilder.FromLanguages(languages).WithLanguageModelsDirectory(modelsDirectory).Build();
+        return LanguageDetectorBuilder.FromLanguages(languages)
+            .WithLanguageModelsDirectory(modelsDirectory)
+            .WithLowAccuracyMode()
+            .WithMinimumRelativeDistance(minimumDistance)
+            .Build();
     }
+
+    /// <summary>
+    /// Letters that separate close relatives which share function words: Russian (ы, э, ё) from Ukrainian (і, ї, є, ґ)
+    /// and Belarusian (ў); Portuguese (ã, õ) from Spanish (ñ, ¿, ¡) and Catalan (its own function words); Polish (ł).
+    /// Returns true only when the letters agree with <paramref name="best"/> and nothing points to a relative.
+    /// </summary>
+    private static bool LettersConfirm(string best, string sample)
+    {
+        int russian = 0, ukrainian = 0, belarusian = 0, portuguese = 0, spanish = 0, polish = 0;
+        foreach (var c in sample)
+        {
+            switch (c)
+            {
+                case 'ы' or 'э' or 'ё' or 'Ы' or 'Э' or 'Ё':
+                    russian++;
+                    break;
+                case 'і' or 'ї' or 'є' or 'ґ' or 'І' or 'Ї' or 'Є' or 'Ґ':
+                    ukrainian++;
+                    break;
+                case 'ў' or 'Ў':
+                    belarusian++;
+                    break;
+                case 'ã' or 'õ' or 'Ã' or 'Õ':
+                    portuguese++;
+                    break;
+                case 'ñ' or 'Ñ' or '¿' or '¡':
+                    spanish++;
+                    break;
+                case 'ł' or 'Ł':
+                    polish++;
+                    break;
+            }
+        }
+
+        return best switch
+        {
+            "ru" => russian >= 3 && ukrainian == 0 && belarusian == 0,
+            "uk" => ukrainian >= 3 && russian == 0 && belarusian == 0,
+            "pt" => portuguese >= 2 && spanish == 0 && !LooksCatalan(sample),
+            "es" => spanish >= 2 && portuguese == 0 && !LooksCatalan(sample),
+            "pl" => polish >= 2,
+            _ => false,
+        };
+    }
+
+    private static bool LooksCatalan(string sample)
+    {
+        var hits = 0;
+        foreach (var word in CatalanMarkers)
+        {
+            var index = 0;
+            while ((index = sample.IndexOf(word, index, StringComparison.Ordinal)) >= 0)
+            {
+                hits++;
+                index += word.Length;
+            }
+        }
+
+        return hits >= 3;
+    }
+
+    private static readonly string[] CatalanMarkers = [" amb ", " els ", " també ", " aquesta ", " aquest ", " però ", " més ", " perquè "];
+
+    private const int LinguaSampleChars = 600;
 
     private static int CutAtSpace(string text, int max)
     {

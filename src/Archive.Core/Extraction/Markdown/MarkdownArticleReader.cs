@@ -1,4 +1,5 @@
 using System.Text;
+using Archive.Core.Extraction.Pipeline;
 using Archive.Core.Extraction.Text;
 using Markdig;
 using Markdig.Syntax;
@@ -85,6 +86,7 @@ internal static class FrontMatter
 internal static class MarkdownArticleReader
 {
     private const int MaxBlockDepth = 64;
+    private const int MaxIndent = 128;
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
 
@@ -98,6 +100,7 @@ internal static class MarkdownArticleReader
             ReadFrontMatter(yaml, meta, warnings);
         }
 
+        RejectDeepNesting(markdown);
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         var paragraphs = new List<string>();
         string? heading = null;
@@ -120,7 +123,7 @@ internal static class MarkdownArticleReader
             lines.Add(string.Empty);
         }
 
-        var layout = PlainTextReader.Analyze(lines, allowTitle: meta.Title is null && heading is null);
+        var layout = PlainTextReader.Analyze(lines, allowTitle: meta.Title is null && heading is null, knownTitle: meta.Title ?? heading);
         var title = meta.Title ?? heading ?? layout.Title;
         var authors = new List<string>(meta.Authors);
         foreach (var author in layout.Authors)
@@ -149,6 +152,55 @@ internal static class MarkdownArticleReader
             Keywords = keywords,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// Markdig slows down sharply (quadratically or worse) on deeply nested lists and quotes, and refuses very deep
+    /// input only after that work: a linear scan of indentation and quote markers refuses such input first.
+    /// </summary>
+    private static void RejectDeepNesting(string markdown)
+    {
+        var lineStart = true;
+        var indent = 0;
+        var quotes = 0;
+        foreach (var c in markdown)
+        {
+            if (c == '\n')
+            {
+                lineStart = true;
+                indent = 0;
+                quotes = 0;
+                continue;
+            }
+
+            if (!lineStart)
+            {
+                continue;
+            }
+
+            switch (c)
+            {
+                case ' ':
+                    indent++;
+                    break;
+                case '\t':
+                    indent += 4;
+                    break;
+                case '>':
+                    quotes++;
+                    break;
+                default:
+                    lineStart = false;
+                    break;
+            }
+
+            if (indent > MaxIndent || quotes > MaxBlockDepth)
+            {
+                throw new ExtractionFailureException(
+                    ExtractionErrorCodes.Malformed,
+                    $"The Markdown nests lists or quotes too deeply (indentation over {MaxIndent} or more than {MaxBlockDepth} quote levels).");
+            }
+        }
     }
 
     private static void ReadFrontMatter(string yaml, FrontMatterFields meta, List<string> warnings)

@@ -89,7 +89,7 @@ internal static class PdfArticleReader
         var info = document.Information;
         var metaTitle = CleanMetaTitle(info.Title);
         var lines = TextLines.Split(text.ToString(), options.MaxLineLength, warnings);
-        var layout = PlainTextReader.Analyze(lines, allowTitle: metaTitle is null);
+        var layout = PlainTextReader.Analyze(lines, allowTitle: metaTitle is null, knownTitle: metaTitle);
 
         var authors = new List<string>(layout.Authors);
         if (authors.Count == 0)

@@ -43,10 +43,56 @@ internal static class BoundedInput
             }
         }
 
-        // Start with the known size (bounded by the cap) plus one byte to see the end; grow by doubling up to cap + 1.
         var limit = (int)Math.Min(maxBytes + 1, Array.MaxLength);
-        var buffer = new byte[(int)Math.Clamp((knownLength ?? ChunkSize) + 1, 1, limit)];
-        var length = 0;
+
+        // A known length: read exactly that much into an array of that size, then check with a one-byte read that
+        // the stream really ends there (no copy of the content at the end).
+        if (knownLength is { } exact and > 0 and <= int.MaxValue)
+        {
+            var whole = new byte[exact];
+            var filled = 0;
+            while (filled < whole.Length)
+            {
+                var got = await content.ReadAsync(whole.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                if (got == 0)
+                {
+                    break;
+                }
+
+                filled += got;
+            }
+
+            var probe = new byte[1];
+            if (filled == whole.Length && await content.ReadAsync(probe, cancellationToken).ConfigureAwait(false) == 0)
+            {
+                return whole;
+            }
+
+            if (filled < whole.Length)
+            {
+                // Shorter than declared: what was read is the content.
+                Array.Resize(ref whole, filled);
+                return whole;
+            }
+
+            // Longer than declared: continue with the growing read below, keeping what is already in memory.
+            if (whole.Length + 1 > maxBytes)
+            {
+                throw TooLarge(null, maxBytes);
+            }
+
+            var grown = new byte[Math.Min(limit, Math.Max(whole.Length * 2L, ChunkSize))];
+            whole.CopyTo(grown, 0);
+            grown[whole.Length] = probe[0];
+            return await ReadRestAsync(content, grown, whole.Length + 1, limit, maxBytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Unknown length: grow by doubling up to cap + 1.
+        return await ReadRestAsync(content, new byte[(int)Math.Clamp(ChunkSize, 1, limit)], 0, limit, maxBytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<byte[]> ReadRestAsync(Stream content, byte[] buffer, int length, int limit, long maxBytes, CancellationToken cancellationToken)
+    {
         while (true)
         {
             if (length == buffer.Length)

@@ -117,7 +117,7 @@ internal static partial class FormatDetector
                 end--;
             }
 
-            if ((head[0] == '{' && text[end] == '}') || (head[0] == '[' && text[end] == ']'))
+            if ((head[0] == '{' && text[end] == '}') || (head[0] == '[' && text[end] == ']') || extension == ".json")
             {
                 return ArticleFormats.Json;
             }

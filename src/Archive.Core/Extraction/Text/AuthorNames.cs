@@ -188,6 +188,7 @@ internal static partial class AuthorNames
     {
         var text = WhiteSpace().Replace(raw, " ");
         text = Emails().Replace(text, " ");
+        text = Brackets().Replace(text, " ");
         text = Urls().Replace(text, " ");
         text = Handles().Replace(text, " ");
         text = Parenthesized().Replace(text, " ");
@@ -283,6 +284,9 @@ internal static partial class AuthorNames
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")]
     private static partial Regex Emails();
+
+    [GeneratedRegex(@"<\s*>|[<>{}""“”«»]")]
+    private static partial Regex Brackets();
 
     [GeneratedRegex(@"https?://\S+|www\.\S+", RegexOptions.IgnoreCase)]
     private static partial Regex Urls();

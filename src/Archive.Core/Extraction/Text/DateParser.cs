@@ -475,7 +475,7 @@ internal static partial class DateParser
     [GeneratedRegex(@"(?<![\p{L}])(?<m>\p{L}{3,12})\.?\s+(?<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d\d)(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex MonthDayYear();
 
-    [GeneratedRegex(@"(?<![\d./-])(?<a>[0-3]?\d)(?<sep>[./-])(?<b>[01]?\d)\k<sep>(?<y>(?:19|20)\d\d)(?![\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d./-])(?<a>[0-3]?\d)(?<sep>[./-])(?<b>[0-3]?\d)\k<sep>(?<y>(?:19|20)\d\d)(?![\d])", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
 
     [GeneratedRegex(@"(?<![\d./])(?<y>(?:19|20)\d\d)[/.](?<m>[01]?\d)[/.](?<d>[0-3]?\d)(?![\d])", RegexOptions.CultureInvariant)]

@@ -113,10 +113,11 @@ internal static partial class PlainTextReader
     /// <summary>The layout analysis on its own, for readers whose text comes from PDF or DOCX.</summary>
     /// <param name="lines">The text's lines.</param>
     /// <param name="allowTitle">False when the caller already has the headline (metadata, a heading style).</param>
-    public static TextLayout Analyze(List<string> lines, bool allowTitle = true)
+    /// <param name="knownTitle">The headline the caller has, if any: a header line repeating it is skipped.</param>
+    public static TextLayout Analyze(List<string> lines, bool allowTitle = true, string? knownTitle = null)
     {
         var layout = new TextLayout();
-        var bodyStart = ReadHeader(lines, layout, allowTitle);
+        var bodyStart = ReadHeader(lines, layout, allowTitle, knownTitle);
         var footerStart = ReadFooter(lines, bodyStart, layout);
         ReadBody(lines, bodyStart, footerStart, layout);
 
@@ -130,7 +131,7 @@ internal static partial class PlainTextReader
         return layout;
     }
 
-    private static int ReadHeader(List<string> lines, TextLayout layout, bool allowTitle)
+    private static int ReadHeader(List<string> lines, TextLayout layout, bool allowTitle, string? knownTitle)
     {
         var sawByline = false;
         var sawDate = false;
@@ -148,6 +149,11 @@ internal static partial class PlainTextReader
             if (++nonBlank > MaxHeaderLines || line.Length > 400)
             {
                 break;
+            }
+
+            if (knownTitle is not null && string.Equals(TextLines.Collapse(StripHeadingMarks(line)), TextLines.Collapse(knownTitle), StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
             }
 
             if (TryField(line, out var field, out var value))
