@@ -10,6 +10,7 @@ $delay = if ($env:ARCHIVE_HOOK_DELAY_SECONDS) { [int]$env:ARCHIVE_HOOK_DELAY_SEC
 
 $env:Search__Endpoint = $env:AZURE_SEARCH_ENDPOINT
 $env:Search__IndexName = $index
+$env:Search__Credential = 'developer'   # the deployer signed in with azd/az, not a managed identity
 
 Write-Host '== building the archive CLI'
 dotnet build (Join-Path $root 'src/Archive.Cli') --nologo --verbosity quiet
@@ -17,7 +18,7 @@ if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 
 for ($i = 1; $i -le $attempts; $i++) {
   Write-Host "== archive index ensure ($index at $env:AZURE_SEARCH_ENDPOINT), attempt $i of $attempts"
-  dotnet run --no-build --project (Join-Path $root 'src/Archive.Cli') -- index ensure --endpoint $env:AZURE_SEARCH_ENDPOINT --index $index
+  dotnet run --no-build --project (Join-Path $root 'src/Archive.Cli') -- index ensure --search-endpoint $env:AZURE_SEARCH_ENDPOINT --index $index
   if ($LASTEXITCODE -eq 0) { Write-Host "== index '$index' is ready"; exit 0 }
   if ($i -lt $attempts) { Start-Sleep -Seconds $delay }
 }

@@ -17,6 +17,7 @@ command -v dotnet >/dev/null 2>&1 || { echo "error: the .NET 10 SDK is required 
 # Settings for the CLI, in the same names the app reads.
 export Search__Endpoint="$AZURE_SEARCH_ENDPOINT"
 export Search__IndexName="$index"
+export Search__Credential="developer"   # the deployer signed in with azd/az, not a managed identity
 
 echo "== building the archive CLI"
 dotnet build "$ROOT/src/Archive.Cli" --nologo --verbosity quiet
@@ -24,7 +25,7 @@ dotnet build "$ROOT/src/Archive.Cli" --nologo --verbosity quiet
 i=1
 while :; do
   echo "== archive index ensure ($index at $AZURE_SEARCH_ENDPOINT), attempt $i of $attempts"
-  if dotnet run --no-build --project "$ROOT/src/Archive.Cli" -- index ensure --endpoint "$AZURE_SEARCH_ENDPOINT" --index "$index"; then
+  if dotnet run --no-build --project "$ROOT/src/Archive.Cli" -- index ensure --search-endpoint "$AZURE_SEARCH_ENDPOINT" --index "$index"; then
     echo "== index '$index' is ready"
     exit 0
   fi

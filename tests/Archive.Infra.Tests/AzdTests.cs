@@ -117,7 +117,8 @@ public sealed partial class AzdTests(BicepFixture bicep)
 
         // Assert
         Assert.True(runsCli, "the hook must run src/Archive.Cli");
-        Assert.Contains("index ensure --endpoint", text, StringComparison.Ordinal);
+        Assert.Contains("index ensure --search-endpoint", text, StringComparison.Ordinal);
+        Assert.Contains("Search__Credential", text, StringComparison.Ordinal);
         Assert.DoesNotContain("api-key", text, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -11,6 +11,9 @@ public sealed class SearchServiceOptions : IValidatableObject
 
     public const string ApiKeyCredential = "apikey";
 
+    /// <summary>The signed-in developer (Azure CLI, azd, Visual Studio...): for the CLI and deployment hooks, not the app.</summary>
+    public const string DeveloperCredential = "developer";
+
     /// <summary>The service endpoint, https. Setting <c>Search__Endpoint</c>.</summary>
     [Required(ErrorMessage = "Search:Endpoint is required (for example https://<service>.search.windows.net).")]
     public Uri? Endpoint { get; set; }
@@ -20,7 +23,7 @@ public sealed class SearchServiceOptions : IValidatableObject
     [RegularExpression("^(?!.*[-_]{2})[a-z0-9][a-z0-9_-]{1,127}$", ErrorMessage = "Search:IndexName must be 2-128 lower-case letters, digits, dashes or underscores, starting with a letter or digit.")]
     public string IndexName { get; set; } = "articles";
 
-    /// <summary><c>managedidentity</c> (Azure) or <c>apikey</c> (local emulator). Setting <c>Search__Credential</c>.</summary>
+    /// <summary><c>managedidentity</c> (Azure), <c>apikey</c> (local emulator) or <c>developer</c> (the CLI run by a signed-in person). Setting <c>Search__Credential</c>.</summary>
     [Required]
     public string Credential { get; set; } = ManagedIdentity;
 
@@ -51,9 +54,9 @@ public sealed class SearchServiceOptions : IValidatableObject
                 yield return new ValidationResult("Search:ApiKey is required when Search:Credential is apikey.", [nameof(ApiKey)]);
             }
         }
-        else if (!string.Equals(Credential, ManagedIdentity, StringComparison.OrdinalIgnoreCase))
+        else if (!string.Equals(Credential, ManagedIdentity, StringComparison.OrdinalIgnoreCase) && !string.Equals(Credential, DeveloperCredential, StringComparison.OrdinalIgnoreCase))
         {
-            yield return new ValidationResult($"Search:Credential must be '{ManagedIdentity}' or '{ApiKeyCredential}'.", [nameof(Credential)]);
+            yield return new ValidationResult($"Search:Credential must be '{ManagedIdentity}', '{ApiKeyCredential}' or '{DeveloperCredential}'.", [nameof(Credential)]);
         }
 
         if (!string.IsNullOrWhiteSpace(CertificatePath) && !File.Exists(CertificatePath))

@@ -19,9 +19,15 @@ public static class SearchConnection
         ArgumentNullException.ThrowIfNull(options);
         var endpoint = options.Endpoint ?? throw new InvalidOperationException("Search:Endpoint is not set.");
         var clientOptions = CreateClientOptions(options);
-        return string.Equals(options.Credential, SearchServiceOptions.ApiKeyCredential, StringComparison.OrdinalIgnoreCase)
-            ? new SearchIndexClient(endpoint, new AzureKeyCredential(options.ApiKey ?? ""), clientOptions)
-            : new SearchIndexClient(endpoint, CreateTokenCredential(options.ClientId), clientOptions);
+        if (string.Equals(options.Credential, SearchServiceOptions.ApiKeyCredential, StringComparison.OrdinalIgnoreCase))
+        {
+            return new SearchIndexClient(endpoint, new AzureKeyCredential(options.ApiKey ?? ""), clientOptions);
+        }
+
+        var credential = string.Equals(options.Credential, SearchServiceOptions.DeveloperCredential, StringComparison.OrdinalIgnoreCase)
+            ? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ExcludeManagedIdentityCredential = true })
+            : CreateTokenCredential(options.ClientId);
+        return new SearchIndexClient(endpoint, credential, clientOptions);
     }
 
     /// <summary>The client options: camelCase serializer, and certificate pinning when <see cref="SearchServiceOptions.CertificatePath"/> is set.</summary>

@@ -39,7 +39,7 @@ public sealed class OptionsValidatorTests
 
         Assert.True(result.Failed);
         Assert.Contains("Search:Endpoint must be an absolute https URI (the Azure SDK accepts only https).", result.FailureMessage, StringComparison.Ordinal);
-        Assert.Contains("Search:Credential must be 'managedidentity' or 'apikey'.", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Search:Credential must be 'managedidentity', 'apikey' or 'developer'.", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
