@@ -32,16 +32,31 @@ API_KEY_FILE="$DATA/search/api-key"
 [ -f "$API_KEY_FILE" ] || head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$API_KEY_FILE"
 CERT="$DATA/search/cert.pem"
 
+# Job control: background services get their own process groups and keep SIGINT (a non-interactive shell would
+# start them with SIGINT ignored, and Azurite stops only on SIGINT). Ctrl-C reaches this script, whose trap stops them.
+set -m
 pids=()
 azurite_pid=""
 stop() {
   trap - INT TERM EXIT
   echo
   echo "== stopping"
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  # Newest first: the Functions host and bridge still talk to storage and search while they stop.
+  for ((i=${#pids[@]}-1; i>=0; i--)); do stop_pid "${pids[$i]}" TERM 30; done
   # Azurite ignores SIGTERM after client traffic; SIGINT stops it cleanly.
-  [ -n "$azurite_pid" ] && kill -INT "$azurite_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
+  [ -n "$azurite_pid" ] && stop_pid "$azurite_pid" INT 15
+  exit 0
+}
+stop_pid() { # pid, signal, seconds to wait before SIGKILL (children too)
+  local pid="$1" signal="$2" seconds="$3"
+  kill -"$signal" "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 $((seconds * 5))); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.2
+  done
+  echo "warning: process $pid did not stop within ${seconds}s; killing it" >&2
+  pkill -KILL -P "$pid" 2>/dev/null || true
+  kill -KILL "$pid" 2>/dev/null || true
 }
 trap stop INT TERM EXIT
 
@@ -56,7 +71,7 @@ wait_for() { # name, command...
 }
 
 echo "== Azurite (blob 10000, queue 10001, table 10002; data in .local/azurite)"
-node node_modules/azurite/dist/src/azurite.js --skipApiVersionCheck --loose --location "$DATA/azurite" \
+node node_modules/azurite/dist/src/azurite.js --skipApiVersionCheck --loose --disableTelemetry --location "$DATA/azurite" \
   --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >"$DATA/logs/azurite.log" 2>&1 &
 azurite_pid=$!
 wait_for Azurite bash -c "exec 3<>/dev/tcp/127.0.0.1/10000"

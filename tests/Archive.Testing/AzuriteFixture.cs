@@ -70,7 +70,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         };
         foreach (var arg in new[]
         {
-            script, "--skipApiVersionCheck", "--loose", "--location", Location,
+            script, "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--location", Location,
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
