@@ -16,7 +16,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // Ingest throughput (Azurite -> Archive.Core -> search emulator) and the search API's added latency over a direct SDK
-// call. Usage: dotnet run -c Release --project tests/Archive.Benchmarks -- [ingest|api|all] [--articles N] [--documents N]
+// call; pipeline: upload -> searchable through the dev host running the real worker.
+// Usage: dotnet run -c Release --project tests/Archive.Benchmarks -- [ingest|api|all|pipeline] [--articles N] [--documents N] [--uploads N] [--burst N]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 int Arg(string name, int fallback)
 {
@@ -40,6 +41,11 @@ if (mode is "ingest" or "all")
 if (mode is "api" or "all")
 {
     await ApiAsync(stack, documentCount, iterations);
+}
+
+if (mode is "pipeline")
+{
+    await PipelineBenchmark.RunAsync(stack, Arg("--uploads", 200), Arg("--burst", 5000));
 }
 
 return 0;

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Archive.Core.Search;
+using Archive.Testing;
+
+namespace Archive.Benchmarks;
+
+/// <summary>
+/// Upload → searchable through the whole local stack: the real worker on the dev host, its WebJobs blob listener,
+/// extraction and the search emulator. Single uploads one after another (latency), then a burst (time until all are
+/// searchable, and how many never arrive).
+/// </summary>
+internal static class PipelineBenchmark
+{
+    public static async Task RunAsync(Stack stack, int uploads, int burst)
+    {
+        const string container = "articles";
+        const string index = "pipeline";
+        await stack.Emulator.CreateIndexClient().CreateOrUpdateIndexAsync(ArticleIndex.Build(index));
+        var blobs = stack.Azurite.CreateBlobServiceClient().GetBlobContainerClient(container);
+        await blobs.CreateIfNotExistsAsync();
+        await stack.Azurite.CreateBlobServiceClient().GetBlobContainerClient("articles-rejected").CreateIfNotExistsAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = stack.Azurite.ConnectionString,
+            ["ArticlesStorage"] = stack.Azurite.ConnectionString,
+            ["Archive__ArticlesContainer"] = container,
+            ["Archive__RejectedContainer"] = "articles-rejected",
+            ["Archive__DeletionsQueue"] = "article-deletions",
+            ["Archive__ReconcileSchedule"] = "0 0 3 * * *",
+            ["Search__Endpoint"] = stack.Emulator.Endpoint.ToString().TrimEnd('/'),
+            ["Search__IndexName"] = index,
+            ["Search__Credential"] = "apikey",
+            ["Search__ApiKey"] = stack.Emulator.ApiKey,
+            ["Search__CertificatePath"] = stack.Emulator.CertificatePath,
+        };
+        await using var host = DevHostProcess.Start(FreePort.Next(), environment, "--app", DevHostProcess.BuildOutput("Archive.Functions"), "--host-id", "archive-bench");
+        await host.WaitUntilRunningAsync(TimeSpan.FromSeconds(120));
+        using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Console.WriteLine($"\n== pipeline: upload → searchable through the dev host running the real worker ({uploads} single uploads, burst of {burst})");
+
+        var latencies = new List<double>(uploads);
+        for (var i = 0; i < uploads; i++)
+        {
+            var name = $"latency/{i:D5}.txt";
+            var stopwatch = Stopwatch.StartNew();
+            await blobs.GetBlobClient(name).UploadAsync(BinaryData.FromString(Articles.Text(100_000 + i)), overwrite: true);
+            var id = DocumentKey.For(container, name);
+            while (true)
+            {
+                using var response = await http.GetAsync(new Uri("api/articles/" + id, UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    break;
+                }
+
+                if (stopwatch.Elapsed > TimeSpan.FromSeconds(60))
+                {
+                    throw new TimeoutException($"{name} was not searchable after 60 s:\n{host.Output}");
+                }
+
+                await Task.Delay(20);
+            }
+
+            latencies.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        latencies.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| single uploads | {uploads} | p50 {Percentiles.Of(latencies, 0.50):F0} ms | p95 {Percentiles.Of(latencies, 0.95):F0} ms | max {latencies[^1]:F0} ms |"));
+
+        var search = stack.Emulator.CreateSearchClient(index);
+        var before = (await search.GetDocumentCountAsync()).Value;
+        var burstClock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, burst), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
+            await blobs.GetBlobClient($"burst/{i:D5}.txt").UploadAsync(BinaryData.FromString(Articles.Text(200_000 + i)), overwrite: true, token));
+        var uploaded = burstClock.Elapsed;
+        long count;
+        var deadline = TimeSpan.FromMinutes(Math.Max(5, burst / 200.0));
+        do
+        {
+            await Task.Delay(500);
+            count = (await search.GetDocumentCountAsync()).Value - before;
+        }
+        while (count < burst && burstClock.Elapsed < deadline);
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| burst | {burst} uploads in {uploaded.TotalSeconds:F1} s | all searchable after {burstClock.Elapsed.TotalSeconds:F1} s ({count / burstClock.Elapsed.TotalSeconds:F1}/s) | missing {burst - count} |"));
+    }
+}
