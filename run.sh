@@ -106,8 +106,11 @@ else
   dotnet artifacts/bin/Archive.DevHost/debug/Archive.DevHost.dll --app artifacts/bin/Archive.Functions/debug \
     --port "$FUNCTIONS_PORT" --settings local.settings.json --host-id archive-local >"$DATA/logs/functions.log" 2>&1 &
   pids+=($!)
-  echo "== event bridge (deletions in Azurite → the article-deletions queue; the dev host's listener sees uploads)"
-  "${ARCHIVE[@]}" bridge --deletions-only >"$DATA/logs/bridge.log" 2>&1 &
+  # The dev host's WebJobs listener polls the container; Azurite's one-second LastModified lets that scan miss a blob
+  # written in the same second as the previous one, so the bridge also delivers the events Event Grid would (the
+  # ingestion is idempotent by ETag, so a blob seen both ways is indexed once).
+  echo "== event bridge (Azurite → the dev host's blob webhook and the article-deletions queue)"
+  "${ARCHIVE[@]}" bridge --functions-url "http://localhost:$FUNCTIONS_PORT" >"$DATA/logs/bridge.log" 2>&1 &
   pids+=($!)
 fi
 wait_for "the Functions app" curl -sf "http://localhost:$FUNCTIONS_PORT/api/health"
