@@ -183,7 +183,7 @@ internal static partial class HtmlDateParser
         return map;
     }
 
-    [GeneratedRegex(@"(?<![\d])(?<y>(?:19|20)\d{2})-(?<m>\d{2})-(?<d>\d{2})(?:[T ](?<h>\d{2}):(?<min>\d{2})(?::(?<s>\d{2})(?:[.,]\d+)?)?\s*(?<z>Z|z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d])(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})(?!\d)(?:[T ](?<h>\d{1,2}):(?<min>\d{2})(?::(?<s>\d{2})(?:[.,]\d+)?)?\s*(?<z>Z|z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?", RegexOptions.CultureInvariant)]
     private static partial Regex IsoRegex();
 
     [GeneratedRegex(@"^(?<y>(?:19|20)\d{2})(?<m>\d{2})(?<d>\d{2})$", RegexOptions.CultureInvariant)]

@@ -47,6 +47,17 @@ public sealed class HtmlDateParserTests
         Assert.True(date.Value.DateOnly);
     }
 
+    [Fact]
+    public void ParseMachine_UnpaddedIsoDateTime_ReadsIt()
+    {
+        // Act
+        var date = HtmlDateParser.ParseMachine("2022-5-5 22:17:36");
+
+        // Assert
+        Assert.NotNull(date);
+        Assert.Equal(new DateTimeOffset(2022, 5, 5, 22, 17, 36, TimeSpan.Zero), date.Value.Value);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not a date")]
