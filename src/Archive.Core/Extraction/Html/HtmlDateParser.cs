@@ -21,6 +21,11 @@ internal static partial class HtmlDateParser
         }
 
         text = text.Trim();
+        if (text.Length > 200)
+        {
+            text = text[..200];
+        }
+
         var iso = IsoRegex().Match(text);
         if (iso.Success)
         {
@@ -54,6 +59,11 @@ internal static partial class HtmlDateParser
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
+        }
+
+        if (text.Length > 2000)
+        {
+            text = text[..2000];
         }
 
         HtmlDate? best = null;
