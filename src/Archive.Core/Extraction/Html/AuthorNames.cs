@@ -8,6 +8,9 @@ namespace Archive.Core.Extraction.Html;
 /// </summary>
 internal static partial class AuthorNames
 {
+    /// <summary>Longer values are not bylines (and would make the pattern matching slow).</summary>
+    private const int MaxLength = 300;
+
     private static readonly HashSet<string> RoleWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "writer", "editor", "reporter", "correspondent", "staff", "contributor", "columnist", "photographer", "journalist",
@@ -30,7 +33,7 @@ internal static partial class AuthorNames
     public static List<string> Clean(string? raw, string? siteName)
     {
         var names = new List<string>();
-        if (string.IsNullOrWhiteSpace(raw))
+        if (string.IsNullOrWhiteSpace(raw) || raw.Length > MaxLength)
         {
             return names;
         }

@@ -103,10 +103,17 @@ internal static partial class AuthorSelector
                 continue;
             }
 
-            var match = Regex.Match(text, @"(?<!\p{L})" + Regex.Escape(names[i]) + @"\s+(\p{Lu}[\p{L}'-]+)(?!\p{L})", RegexOptions.None, TimeSpan.FromSeconds(1));
-            if (match.Success)
+            try
             {
-                names[i] = names[i] + " " + match.Groups[1].Value;
+                var match = Regex.Match(text, @"(?<!\p{L})" + Regex.Escape(names[i]) + @"\s+(\p{Lu}[\p{L}'-]+)(?!\p{L})", RegexOptions.None, TimeSpan.FromMilliseconds(200));
+                if (match.Success)
+                {
+                    names[i] = names[i] + " " + match.Groups[1].Value;
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Keep the name as given.
             }
         }
 

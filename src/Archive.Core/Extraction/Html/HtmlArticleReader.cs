@@ -71,6 +71,7 @@ public sealed class HtmlArticleReader
 
         var visibleText = summary is { Length: >= 60 } ? document.Body?.TextContent : null;
         var body = BodyExtractor.Extract(document, parser, warnings);
+        body = WithoutLeadingTitle(body, title);
         body = WithLead(body, summary, visibleText);
         return new RawArticle
         {
@@ -86,6 +87,19 @@ public sealed class HtmlArticleReader
             Keywords = keywords,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>The headline is the title, not body text: a first paragraph that repeats it is dropped.</summary>
+    private static string WithoutLeadingTitle(string body, string? title)
+    {
+        if (string.IsNullOrEmpty(title))
+        {
+            return body;
+        }
+
+        var end = body.IndexOf("\n\n", StringComparison.Ordinal);
+        var first = end < 0 ? body : body[..end];
+        return string.Equals(Collapse(first), Collapse(title), StringComparison.OrdinalIgnoreCase) ? (end < 0 ? string.Empty : body[(end + 2)..]) : body;
     }
 
     /// <summary>

@@ -21,6 +21,11 @@ internal static partial class HtmlDateParser
         }
 
         text = text.Trim();
+        if (text.Length > 200)
+        {
+            text = text[..200];
+        }
+
         var iso = IsoRegex().Match(text);
         if (iso.Success)
         {
@@ -54,6 +59,11 @@ internal static partial class HtmlDateParser
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
+        }
+
+        if (text.Length > 2000)
+        {
+            text = text[..2000];
         }
 
         HtmlDate? best = null;
@@ -183,7 +193,7 @@ internal static partial class HtmlDateParser
         return map;
     }
 
-    [GeneratedRegex(@"(?<![\d])(?<y>(?:19|20)\d{2})-(?<m>\d{2})-(?<d>\d{2})(?:[T ](?<h>\d{2}):(?<min>\d{2})(?::(?<s>\d{2})(?:[.,]\d+)?)?\s*(?<z>Z|z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d])(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})(?!\d)(?:[T ](?<h>\d{1,2}):(?<min>\d{2})(?::(?<s>\d{2})(?:[.,]\d+)?)?\s*(?<z>Z|z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?", RegexOptions.CultureInvariant)]
     private static partial Regex IsoRegex();
 
     [GeneratedRegex(@"^(?<y>(?:19|20)\d{2})(?<m>\d{2})(?<d>\d{2})$", RegexOptions.CultureInvariant)]

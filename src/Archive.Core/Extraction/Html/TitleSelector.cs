@@ -109,8 +109,10 @@ internal static partial class TitleSelector
     /// <summary>A blog's name set as h1: in the page header outside the article, or a heading that only links to the home page.</summary>
     private static bool IsSiteHeading(IElement h1)
     {
-        if (h1.Closest("article, main, [role=main]") is null &&
-            h1.Closest("header, #header, [class*=site-header], [class*=blog-header], [id*=site-header], [class*=header-inner]") is not null)
+        var marker = (h1.GetAttribute("class") ?? string.Empty) + " " + (h1.GetAttribute("itemprop") ?? string.Empty);
+        if (h1.Closest("article, main, [role=main]") is null && !TitleMarkerRegex().IsMatch(marker) &&
+            h1.Closest("header, #header, [class*=site-header], [class*=blog-header], [id*=site-header], [class*=header-inner]") is { } header &&
+            !ArticleHeaderRegex().IsMatch((header.GetAttribute("class") ?? string.Empty) + " " + (header.Id ?? string.Empty)))
         {
             return true;
         }
@@ -256,6 +258,9 @@ internal static partial class TitleSelector
 
     [GeneratedRegex(@"kicker|overline|eyebrow|dachzeile|topline|roofline|titleheader|supertitle|hidden|rubric|label|category|\bsmall\b", RegexOptions.IgnoreCase)]
     private static partial Regex KickerRegex();
+
+    [GeneratedRegex(@"entry|article|post|story|content|page", RegexOptions.IgnoreCase)]
+    private static partial Regex ArticleHeaderRegex();
 
     [GeneratedRegex(@"title|headline|heading", RegexOptions.IgnoreCase)]
     private static partial Regex TitleMarkerRegex();

@@ -194,6 +194,24 @@ public sealed class HtmlArticleReaderMetadataTests
     }
 
     [Fact]
+    public void Read_BlogNameInPageHeaderAndPostTitleInEntryHeader_ReturnsThePostTitle()
+    {
+        // Arrange
+        var html = $$"""
+            <html><head><title>Tide Notes | Notes on the local harbour tides</title></head><body>
+            <header id="masthead"><h1><a href="/">Tide Notes</a></h1></header>
+            <div class="wrap"><header class="entry-header"><h1 class="entry-title">Notes on the local harbour tides</h1></header>
+            <div class="entry-content">{{Paragraphs}}</div></div></body></html>
+            """;
+
+        // Act
+        var article = reader.Read(html, null);
+
+        // Assert
+        Assert.Equal("Notes on the local harbour tides", article.Title);
+    }
+
+    [Fact]
     public void Read_KickerInsideHeading_ReturnsTheHeadlineWithoutIt()
     {
         // Arrange

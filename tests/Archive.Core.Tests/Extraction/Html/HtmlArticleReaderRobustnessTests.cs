@@ -61,6 +61,23 @@ public sealed class HtmlArticleReaderRobustnessTests
     }
 
     [Fact]
+    public void Read_HugeMetaValuesAndSingleLineText_ReturnsTheArticle()
+    {
+        // Arrange
+        var spaces = new string(' ', 200_000);
+        var html = $"<html><head><meta name=\"author\" content=\"By{spaces},x\"><meta property=\"article:published_time\" content=\"{spaces}2021-01-02\">" +
+                   $"<title>Long lines</title></head><body><article><h1>Long lines are fine</h1><p>{string.Concat(Enumerable.Repeat("word ", 100_000))}</p></article></body></html>";
+
+        // Act
+        var article = reader.Read(html, null);
+
+        // Assert
+        Assert.Equal("Long lines are fine", article.Title);
+        Assert.Empty(article.Authors);
+        Assert.StartsWith("word word", article.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_ScriptsOnly_ReturnsAnEmptyBody()
     {
         // Arrange

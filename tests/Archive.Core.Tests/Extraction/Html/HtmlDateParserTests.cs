@@ -5,12 +5,12 @@ namespace Archive.Core.Tests.Extraction.Html;
 public sealed class HtmlDateParserTests
 {
     [Theory]
-    [InlineData("Posted on September 21, 2020  by Jane Roe", "2020-09-21")]
-    [InlineData("16. Oktober 2019, 17:05 Uhr", "2019-10-16")]
-    [InlineData("viernes, 6 de mayo de 2022", "2022-05-06")]
-    [InlineData("Stand: 26.02.2020", "2020-02-26")]
+    [InlineData("Posted on June 3, 2021  by Jane Roe", "2021-06-03")]
+    [InlineData("4. März 2021, 09:15 Uhr", "2021-03-04")]
+    [InlineData("lunes, 9 de agosto de 2021", "2021-08-09")]
+    [InlineData("Stand: 14.07.2022", "2022-07-14")]
     [InlineData("le 3 février 2020", "2020-02-03")]
-    [InlineData("19.2.2019 klo 14.20", "2019-02-19")]
+    [InlineData("7.3.2021 klo 10.05", "2021-03-07")]
     public void ParseText_WrittenDate_ReturnsThatDay(string text, string expected)
     {
         // Act
@@ -45,6 +45,17 @@ public sealed class HtmlDateParserTests
         Assert.NotNull(date);
         Assert.Equal(new DateTimeOffset(2020, 2, 5, 0, 0, 0, TimeSpan.Zero), date.Value.Value);
         Assert.True(date.Value.DateOnly);
+    }
+
+    [Fact]
+    public void ParseMachine_UnpaddedIsoDateTime_ReadsIt()
+    {
+        // Act
+        var date = HtmlDateParser.ParseMachine("2023-7-4 21:10:05");
+
+        // Assert
+        Assert.NotNull(date);
+        Assert.Equal(new DateTimeOffset(2023, 7, 4, 21, 10, 5, TimeSpan.Zero), date.Value.Value);
     }
 
     [Theory]
