@@ -25,20 +25,7 @@ internal static class PipelineBenchmark
         var blobs = stack.Azurite.CreateBlobServiceClient().GetBlobContainerClient(container);
         await blobs.CreateIfNotExistsAsync();
         await stack.Azurite.CreateBlobServiceClient().GetBlobContainerClient("articles-rejected").CreateIfNotExistsAsync();
-        var environment = new Dictionary<string, string>
-        {
-            ["AzureWebJobsStorage"] = stack.Azurite.ConnectionString,
-            ["ArticlesStorage"] = stack.Azurite.ConnectionString,
-            ["Archive__ArticlesContainer"] = container,
-            ["Archive__RejectedContainer"] = "articles-rejected",
-            ["Archive__DeletionsQueue"] = "article-deletions",
-            ["Archive__ReconcileSchedule"] = "0 0 3 * * *",
-            ["Search__Endpoint"] = stack.Emulator.Endpoint.ToString().TrimEnd('/'),
-            ["Search__IndexName"] = index,
-            ["Search__Credential"] = "apikey",
-            ["Search__ApiKey"] = stack.Emulator.ApiKey,
-            ["Search__CertificatePath"] = stack.Emulator.CertificatePath,
-        };
+        var environment = ArchiveAppSettings.For(stack.Azurite, stack.Emulator, index);
         await using var host = DevHostProcess.Start(FreePort.Next(), environment, "--app", DevHostProcess.BuildOutput("Archive.Functions"), "--host-id", "archive-bench");
         await host.WaitUntilRunningAsync(TimeSpan.FromSeconds(120));
         using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

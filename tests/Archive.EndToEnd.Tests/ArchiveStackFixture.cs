@@ -35,20 +35,7 @@ public sealed class ArchiveStackFixture : IAsyncLifetime
 
     public QueueClient Poison => new(Azurite.ConnectionString, "webjobs-blobtrigger-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
-    {
-        ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-        ["ArticlesStorage"] = Azurite.ConnectionString,
-        ["Archive__ArticlesContainer"] = ArticlesContainer,
-        ["Archive__RejectedContainer"] = RejectedContainer,
-        ["Archive__DeletionsQueue"] = DeletionsQueue,
-        ["Archive__ReconcileSchedule"] = "0 0 3 * * *",
-        ["Search__Endpoint"] = Search.Endpoint.ToString().TrimEnd('/'),
-        ["Search__IndexName"] = IndexName,
-        ["Search__Credential"] = "apikey",
-        ["Search__ApiKey"] = Search.ApiKey,
-        ["Search__CertificatePath"] = Search.CertificatePath,
-    };
+    public IReadOnlyDictionary<string, string> Environment => ArchiveAppSettings.For(Azurite, Search, IndexName);
 
     public async Task InitializeAsync()
     {
