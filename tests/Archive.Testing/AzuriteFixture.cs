@@ -58,6 +58,31 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(Location);
+
+        // A port can still be taken between choosing it and Azurite binding it (another test process, a client
+        // connection); Azurite then exits with EADDRINUSE. Try again on other ports.
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnFreePortsAsync(script).ConfigureAwait(false);
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < attempts && process is { HasExited: true })
+            {
+                process.Dispose();
+                process = null;
+                lock (output)
+                {
+                    output.AppendLine($"-- attempt {attempt} failed, trying other ports");
+                }
+            }
+        }
+    }
+
+    private async Task StartOnFreePortsAsync(string script)
+    {
         BlobPort = FreePort.Next();
         QueuePort = FreePort.Next();
         TablePort = FreePort.Next();
@@ -79,21 +104,40 @@ public sealed class AzuriteFixture : IAsyncLifetime
             start.ArgumentList.Add(arg);
         }
 
-        process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var started = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        process = started;
+        started.OutputDataReceived += (_, e) => Append(e.Data);
+        started.ErrorDataReceived += (_, e) => Append(e.Data);
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
 
-        try
+        // Ready means all three services said they listen on their own ports (a connect alone could reach some other
+        // process holding the port), and Azurite is still running after that.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        string[] expected =
+        [
+            $"Blob service is successfully listening at http://127.0.0.1:{BlobPort}",
+            $"Queue service is successfully listening at http://127.0.0.1:{QueuePort}",
+            $"Table service is successfully listening at http://127.0.0.1:{TablePort}",
+        ];
+        while (!expected.All(line => Output.Contains(line, StringComparison.Ordinal)))
         {
-            await FreePort.WaitUntilListeningAsync(BlobPort, TimeSpan.FromSeconds(30), () => process.HasExited).ConfigureAwait(false);
-            await FreePort.WaitUntilListeningAsync(QueuePort, TimeSpan.FromSeconds(30), () => process.HasExited).ConfigureAwait(false);
+            if (started.HasExited)
+            {
+                throw new InvalidOperationException($"Azurite exited with code {started.ExitCode} while starting:\n{Output}");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Azurite did not start within 30 s:\n{Output}");
+            }
+
+            await Task.Delay(50).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
-        {
-            throw new InvalidOperationException($"Azurite did not start: {ex.Message}\n{Output}", ex);
-        }
+
+        await FreePort.WaitUntilListeningAsync(BlobPort, TimeSpan.FromSeconds(10), () => started.HasExited).ConfigureAwait(false);
+        await FreePort.WaitUntilListeningAsync(QueuePort, TimeSpan.FromSeconds(10), () => started.HasExited).ConfigureAwait(false);
+        await FreePort.WaitUntilListeningAsync(TablePort, TimeSpan.FromSeconds(10), () => started.HasExited).ConfigureAwait(false);
     }
 
     public async Task DisposeAsync()

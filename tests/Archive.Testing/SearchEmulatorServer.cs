@@ -65,7 +65,21 @@ public sealed class SearchEmulatorServer : IAsyncDisposable
             throw new InvalidOperationException($"The search emulator is not built ({AssemblyPath} is missing). Build Archive.sln first.");
         }
 
-        var chosenPort = port ?? FreePort.Next();
+        // A port chosen here can be taken before the emulator binds it; then it exits, and another port is tried.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(dataDirectory, apiKey, port ?? FreePort.Next(), timeout).ConfigureAwait(false);
+            }
+            catch (EmulatorExitedException) when (port is null && attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static async Task<SearchEmulatorServer> StartOnceAsync(string dataDirectory, string apiKey, int chosenPort, TimeSpan? timeout)
+    {
         var certificatePath = Path.Combine(dataDirectory, "cert.pem");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -128,7 +142,7 @@ public sealed class SearchEmulatorServer : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The search emulator exited with code {process.ExitCode}:\n{Output}");
+                throw new EmulatorExitedException($"The search emulator exited with code {process.ExitCode}:\n{Output}");
             }
 
             if (DateTimeOffset.UtcNow > deadline)
@@ -178,4 +192,7 @@ public sealed class SearchEmulatorServer : IAsyncDisposable
             output.AppendLine(line);
         }
     }
+
+    /// <summary>The emulator process ended while starting (for example, its port was taken).</summary>
+    private sealed class EmulatorExitedException(string message) : InvalidOperationException(message);
 }
