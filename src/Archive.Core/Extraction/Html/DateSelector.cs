@@ -4,9 +4,12 @@ using AngleSharp.Dom;
 namespace Archive.Core.Extraction.Html;
 
 /// <summary>
-/// Picks the publication date: JSON-LD datePublished, then publication meta tags (OpenGraph article:*, Dublin Core,
+/// Picks the article's date: JSON-LD datePublished, then publication meta tags (OpenGraph article:*, Dublin Core,
 /// common CMS names), then itemprop/&lt;time&gt; markup, then dates written in byline-like elements, then the URL.
-/// Modification dates are never used.
+/// That date is then checked against the date line a reader sees under the headline (<see cref="HeadlineDate"/>):
+/// when the page shows an "Updated" date there first, the article is dated by that update (the modified instant from
+/// the metadata when one matches); when it shows a day one off from the metadata's (an instant stored in UTC but shown
+/// in local time, or shown as the next morning's edition), the day shown wins. Otherwise modification dates are not used.
 /// </summary>
 internal static partial class DateSelector
 {
@@ -20,8 +23,98 @@ internal static partial class DateSelector
         "date.available", "creation_date", "release_date", "date", "article_date_original", "dc.date.published",
     ];
 
+    private static readonly string[] ModifiedMetaNames =
+    [
+        "article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified", "last-modified",
+        "modified_time", "lastmod",
+    ];
+
     public static (DateTimeOffset? Value, bool DateOnly) Select(IDocument document, MetaTags meta, JsonLdArticle? jsonLd, string? url)
     {
+        var monthFirst = IsUsEnglish(document);
+        var (value, dateOnly) = SelectFromMarkup(document, meta, jsonLd, url, monthFirst);
+        if (value is not { } selected || HeadlineDate.Find(document, monthFirst) is not { } shown)
+        {
+            return (value, dateOnly);
+        }
+
+        var selectedDay = DateOnly.FromDateTime(selected.DateTime);
+        if (shown.Day == selectedDay)
+        {
+            return (value, dateOnly);
+        }
+
+        if (shown.Kind == HeadlineDate.Label.Updated)
+        {
+            foreach (var modified in ModifiedDates(document, meta, jsonLd))
+            {
+                if (DateOnly.FromDateTime(modified.Value.DateTime) == shown.Day)
+                {
+                    return (modified.Value, modified.DateOnly);
+                }
+            }
+
+            return (DayStart(shown.Day), true);
+        }
+
+        if (Math.Abs(shown.Day.DayNumber - selectedDay.DayNumber) != 1)
+        {
+            return (value, dateOnly);
+        }
+
+        // The same instant written in the offset the page shows it in, when the shown time of day gives one.
+        if (!dateOnly && shown.MinuteOfDay is { } minute)
+        {
+            var shownLocal = shown.Day.ToDateTime(TimeOnly.MinValue).AddMinutes(minute);
+            var utc = selected.UtcDateTime;
+            var offsetMinutes = (int)Math.Round((shownLocal - new DateTime(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, 0)).TotalMinutes);
+            if (Math.Abs(offsetMinutes) <= 14 * 60 && offsetMinutes % 15 == 0)
+            {
+                return (selected.ToOffset(TimeSpan.FromMinutes(offsetMinutes)), false);
+            }
+        }
+
+        return (DayStart(shown.Day), true);
+    }
+
+    private static DateTimeOffset DayStart(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private static IEnumerable<HtmlDate> ModifiedDates(IDocument document, MetaTags meta, JsonLdArticle? jsonLd)
+    {
+        if (HtmlDateParser.ParseMachine(jsonLd?.DateModified) is { } ld)
+        {
+            yield return ld;
+        }
+
+        foreach (var name in ModifiedMetaNames)
+        {
+            foreach (var content in meta.All(name))
+            {
+                if (HtmlDateParser.ParseMachine(content) is { } fromMeta)
+                {
+                    yield return fromMeta;
+                }
+            }
+        }
+
+        foreach (var time in document.QuerySelectorAll("time[datetime]"))
+        {
+            if (IsModified(time) && HtmlDateParser.ParseMachine(time.GetAttribute("datetime")) is { } fromTime)
+            {
+                yield return fromTime;
+            }
+        }
+    }
+
+    private static (DateTimeOffset? Value, bool DateOnly) SelectFromMarkup(IDocument document, MetaTags meta, JsonLdArticle? jsonLd, string? url, bool monthFirst)
+    {
+        // A publish time set for a recommendation engine (cXense) is one the newsroom typed for readers, where the
+        // JSON-LD is often the CMS's storage time (written without an offset, or in UTC): it goes first.
+        if (HtmlDateParser.ParseMachine(meta.First("cxenseparse:publishtime", "cxenseparse:recs:publishtime")) is { } editorial)
+        {
+            return (editorial.Value, editorial.DateOnly);
+        }
+
         if (HtmlDateParser.ParseMachine(jsonLd?.DatePublished) is { } ld)
         {
             return (ld.Value, ld.DateOnly);
@@ -49,7 +142,6 @@ internal static partial class DateSelector
             }
         }
 
-        var monthFirst = IsUsEnglish(document);
         foreach (var time in document.QuerySelectorAll("time"))
         {
             if (IsOutsideArticle(time) || IsModified(time))

@@ -9,6 +9,8 @@ internal sealed record JsonLdArticle
 
     public string? DateCreated { get; init; }
 
+    public string? DateModified { get; init; }
+
     public IReadOnlyList<string> Authors { get; init; } = [];
 
     public string? Publisher { get; init; }

@@ -197,6 +197,7 @@ internal static class JsonLdReader
             Headline = GetString(chosen, "headline") ?? (isArticle ? GetString(chosen, "name") : null),
             DatePublished = GetString(chosen, "datePublished"),
             DateCreated = GetString(chosen, "dateCreated"),
+            DateModified = GetString(chosen, "dateModified"),
             Authors = authors,
             Publisher = publisher ?? siteName,
             Url = GetString(chosen, "url") ?? GetMainEntityId(chosen),
