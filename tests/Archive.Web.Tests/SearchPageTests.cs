@@ -379,7 +379,8 @@ public sealed class SearchPageTests(SearchPageFixture fixture) : IAsyncLifetime
         Assert.True(new FileInfo(path).Length > 0);
         if (Environment.GetEnvironmentVariable("ARCHIVE_UPDATE_SCREENSHOTS") == "1")
         {
-            File.Copy(path, Path.Combine(RepositoryPaths.Root, "docs", "screenshot-search.png"), overwrite: true);
+            var docs = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "docs")).FullName;
+            File.Copy(path, Path.Combine(docs, "screenshot-search.png"), overwrite: true);
         }
     }
 }
