@@ -191,6 +191,7 @@ public sealed class SearchPageTests(SearchPageFixture fixture) : IAsyncLifetime
         await Expect(article.Locator("dl")).ToContainTextAsync("Coastal Courier");
         await Expect(article.Locator("dl")).ToContainTextAsync("Maren Holt");
         await Expect(article.Locator("dl")).ToContainTextAsync(GullRock.BlobPath);
+        await Expect(article.Locator("dl")).ToContainTextAsync("text/plain");
         await Expect(article.Locator(".body p")).ToHaveCountAsync(2);
         await Expect(article.Locator(".body")).ToContainTextAsync("The Coast Guard Trust restored the lamp room");
         await Expect(article.GetByRole(AriaRole.Link, new() { Name = "Original file" }))
