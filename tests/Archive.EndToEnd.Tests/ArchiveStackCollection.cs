@@ -1,3 +1,5 @@
+using Archive.Testing;
+
 namespace Archive.EndToEnd.Tests;
 
 /// <summary>Tests in this collection share one local stack: Azurite, the search emulator and the dev host running the real worker.</summary>

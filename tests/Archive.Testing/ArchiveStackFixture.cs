@@ -1,11 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Archive.Core.Search;
-using Archive.Testing;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
-namespace Archive.EndToEnd.Tests;
+namespace Archive.Testing;
 
 /// <summary>
 /// The whole archive, as <c>./run.sh</c> runs it without Core Tools: Azurite, Archive.SearchEmulator, the index
