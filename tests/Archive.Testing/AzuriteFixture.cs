@@ -16,6 +16,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private const string AccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
     private readonly StringBuilder output = new();
     private Process? process;
 
@@ -113,7 +115,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
         // Ready means all three services said they listen on their own ports (a connect alone could reach some other
         // process holding the port), and Azurite is still running after that.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        // Generous: on a loaded two-core machine (every test assembly starting its servers at once) node can take
+        // well over half a minute to load Azurite.
+        var deadline = DateTime.UtcNow + StartTimeout;
         string[] expected =
         [
             $"Blob service is successfully listening at http://127.0.0.1:{BlobPort}",
@@ -129,7 +133,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Azurite did not start within 30 s:\n{Output}");
+                throw new TimeoutException($"Azurite did not start within {StartTimeout.TotalSeconds:F0} s:\n{Output}");
             }
 
             await Task.Delay(50).ConfigureAwait(false);

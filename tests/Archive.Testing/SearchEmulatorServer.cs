@@ -108,7 +108,7 @@ public sealed class SearchEmulatorServer : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await server.WaitUntilReadyAsync(timeout ?? TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+            await server.WaitUntilReadyAsync(timeout ?? TimeSpan.FromSeconds(120)).ConfigureAwait(false);
         }
         catch
         {
