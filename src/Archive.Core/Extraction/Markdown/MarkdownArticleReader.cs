@@ -277,6 +277,13 @@ internal static class MarkdownArticleReader
             warnings.Add($"The front matter is not valid YAML ({ex.Start.Line}:{ex.Start.Column}: {ex.Message}); it was ignored.");
             return;
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some broken flow collections (found by fuzzing):
+            // broken front matter is ignored, it must not cost the article.
+            warnings.Add($"The front matter is not valid YAML ({ex.Message}); it was ignored.");
+            return;
+        }
 
         if (root is null)
         {
