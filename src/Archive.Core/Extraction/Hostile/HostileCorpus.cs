@@ -164,6 +164,25 @@ public static class HostileCorpus
         return builder.Build();
     }
 
+    /// <summary>A well-formed DOCX package (content types, relationships) around <paramref name="documentXml"/> as word/document.xml, whatever it holds.</summary>
+    public static byte[] DocxPackage(ReadOnlySpan<byte> documentXml)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in new[] { ("[Content_Types].xml", ContentTypes), ("_rels/.rels", Relationships) })
+            {
+                using var output = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+                output.Write(Encoding.UTF8.GetBytes(content));
+            }
+
+            using var document = zip.CreateEntry("word/document.xml", CompressionLevel.Fastest).Open();
+            document.Write(documentXml);
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>A DOCX package whose body is <paramref name="bodyXml"/> (w: elements).</summary>
     public static byte[] Docx(string bodyXml) => Zip(
         ("[Content_Types].xml", ContentTypes),
