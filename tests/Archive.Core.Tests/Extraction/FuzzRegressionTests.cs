@@ -1,3 +1,4 @@
+using Archive.Core.Extraction.Enrichment;
 using Archive.Core.Extraction.Hostile;
 
 namespace Archive.Core.Tests.Extraction;
@@ -40,6 +41,47 @@ public sealed class FuzzRegressionTests
 
         Assert.True(result.Succeeded, result.Error?.Message);
         Assert.Contains(result.Article.Warnings, w => w.Contains("front matter is not valid YAML", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("markdown-yaml-unsupported-event.md")]
+    [InlineData("text-time-with-nko-digits.txt")]
+    [InlineData("docx-utf16-noncharacters.docx")]
+    public void Extract_FuzzFoundInput_IsReadAsAnArticle(string name)
+    {
+        // YamlDotNet's node loader threw ArgumentException on an unexpected event; a time written in NKo digits
+        // (Unicode \d) reached int.Parse and threw FormatException; nine bytes named .docx (a UTF-16 mark, then
+        // U+FFFE) made the content hash's Unicode normalization throw. Each cost the whole article.
+        var (content, path) = Load(name);
+
+        var result = Extract.Extractor.Extract(content, path);
+
+        Assert.True(result.Succeeded, result.Error?.Message);
+    }
+
+    [Fact]
+    public void Extract_HtmlWithDatesInNonAsciiDigits_IsRead()
+    {
+        // The HTML date parser had the same Unicode-digit bug as the text one (found by reading the code after the text
+        // finding): the reader's own catch then dropped the page, which the pipeline reported as "empty".
+        var html = "<html><head><meta property=\"article:published_time\" content=\"20\u07C0\u07C0-01-01\"><title>Council meets</title></head><body><article><h1>Council meets</h1>"
+                   + "<p>The town council met on Monday to discuss the harbour plan and the new library.</p><time>12 March 20\u07C0\u07C1</time></article></body></html>";
+
+        var result = Extract.Extractor.Extract(System.Text.Encoding.UTF8.GetBytes(html), "nko.html");
+
+        Assert.True(result.Succeeded, result.Error?.Message);
+        Assert.Contains("harbour plan", result.Article.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("caf\u00e9 \uFFFE")]
+    [InlineData("lone \uD800 surrogate")]
+    [InlineData("\uDC00 low first")]
+    public void ContentHash_InvalidCodePoints_HashLikeTheReplacementCharacter(string body)
+    {
+        var replaced = body.Replace('\uFFFE', '\uFFFD').Replace('\uD800', '\uFFFD').Replace('\uDC00', '\uFFFD');
+
+        Assert.Equal(ContentHash.Compute(replaced), ContentHash.Compute(body));
     }
 
     private static (byte[] Content, string Path) Load(string name)

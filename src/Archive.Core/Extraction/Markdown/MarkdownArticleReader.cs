@@ -277,10 +277,11 @@ internal static class MarkdownArticleReader
             warnings.Add($"The front matter is not valid YAML ({ex.Start.Line}:{ex.Start.Column}: {ex.Message}); it was ignored.");
             return;
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner throws this (not a YamlException) on some broken flow collections (found by fuzzing):
-            // broken front matter is ignored, it must not cost the article.
+            // YamlDotNet throws these (not a YamlException) on some broken input, found by fuzzing: its scanner on a
+            // broken flow collection, its node loader on an unexpected event. Broken front matter is ignored; it must
+            // not cost the article.
             warnings.Add($"The front matter is not valid YAML ({ex.Message}); it was ignored.");
             return;
         }
