@@ -1,5 +1,6 @@
 using System.Text;
 using Archive.Core.Extraction;
+using Archive.Core.Extraction.Html;
 using Archive.Core.Extraction.Hostile;
 
 namespace Archive.Fuzz;
@@ -11,12 +12,17 @@ public sealed class FuzzFindingException(string message, Exception? inner = null
 /// One fuzzed entry point: the name given to the extractor (its extension is the format hint), how fuzzer bytes
 /// become the file (raw, or wrapped in a valid DOCX package), and the seeds mutations start from.
 /// </summary>
-public sealed record FuzzTarget(string Name, string Path, Func<byte[], byte[]> Wrap, Func<IReadOnlyList<byte[]>> Seeds, string[] Tokens);
+public sealed record FuzzTarget(string Name, string Path, Func<byte[], byte[]> Wrap, Func<IReadOnlyList<byte[]>> Seeds, string[] Tokens)
+{
+    /// <summary>True for the target that calls <see cref="HtmlArticleReader.Read"/> itself rather than the pipeline.</summary>
+    public bool HtmlReaderOnly { get; init; }
+}
 
 /// <summary>
 /// The entry points fuzzed: the whole pipeline (<see cref="ArticleExtractor.Extract"/>: format detection, the reader,
-/// enrichment) with each format's seeds and name, plus DOCX with the mutations inside a valid package (zip CRCs would
-/// otherwise stop nearly every mutation at the container).
+/// enrichment) with each format's seeds and name, DOCX with the mutations inside a valid package (zip CRCs would
+/// otherwise stop nearly every mutation at the container), and the public <see cref="HtmlArticleReader"/> alone (it
+/// reports its own unexpected exceptions as a warning and an empty body, which the pipeline then calls "empty").
 /// </summary>
 public static class FuzzTargets
 {
@@ -24,8 +30,12 @@ public static class FuzzTargets
     // has attached its coverage map (it would throw a NullReferenceException).
     private static readonly Lazy<ArticleExtractor> SharedExtractor = new(() => new ArticleExtractor());
 
+    private static readonly Lazy<HtmlArticleReader> SharedHtmlReader = new(() => new HtmlArticleReader());
+
     /// <summary>One extractor, as in production.</summary>
     public static ArticleExtractor Extractor => SharedExtractor.Value;
+
+    private static HtmlArticleReader HtmlReader => SharedHtmlReader.Value;
 
     private static readonly string[] Codes = [ExtractionErrorCodes.Empty, ExtractionErrorCodes.Malformed, ExtractionErrorCodes.TooLarge, ExtractionErrorCodes.UnsupportedFormat];
 
@@ -37,6 +47,7 @@ public static class FuzzTargets
         new("json", "article.json", Raw, JsonSeeds, ["{", "}", "[", "]", "\"", ":", ",", "\"@graph\"", "\"author\"", "\"articleBody\"", "\\u", "null", "1e999", "\"datePublished\""]),
         new("pdf", "article.pdf", Raw, PdfSeeds, ["obj", "endobj", "stream", "endstream", "xref", "trailer", "/Length", "/Encrypt", "<<", ">>", "[", "]", "(", ")", "R", "/Filter /FlateDecode", "%%EOF", "startxref"]),
         new("docx", "article.docx", Raw, DocxSeeds, ["PK\u0003\u0004", "PK\u0001\u0002", "PK\u0005\u0006", "word/document.xml"]),
+        new("html-reader", "article.html", Raw, HtmlSeeds, ["<div>", "</div>", "<p>", "<time datetime=\"", "<meta name=\"date\" content=\"", "<span class=\"byline\">By ", "<script type=\"application/ld+json\">", "<h1>", "<title>", "&#"]) { HtmlReaderOnly = true },
         new("docx-xml", "article.docx", input => HostileCorpus.DocxPackage(input), DocxXmlSeeds, ["<w:p>", "</w:p>", "<w:r>", "<w:t>", "</w:t>", "<!DOCTYPE", "<!ENTITY", "&", "<w:tab/>", "<w:br/>", "<w:pStyle w:val=\"Title\"/>", "xmlns:"]),
     ];
 
@@ -51,8 +62,13 @@ public static class FuzzTargets
     /// failure came from the pipeline's last-resort catch (an exception no reader anticipated: a bug to fix, even
     /// though the process survived it).
     /// </summary>
-    public static ExtractionResult Run(FuzzTarget target, byte[] input)
+    public static string Run(FuzzTarget target, byte[] input)
     {
+        if (target.HtmlReaderOnly)
+        {
+            return RunHtmlReader(target, input);
+        }
+
         var file = target.Wrap(input);
         ExtractionResult result;
         try
@@ -82,8 +98,36 @@ public static class FuzzTargets
             throw new FuzzFindingException($"{target.Name}: a failure without a known code or a message: {result.Error.Code}");
         }
 
-        return result;
+        return Outcome(result);
     }
+
+    /// <summary>An outcome in a few words, also the fuzzer's coarse feedback: the format and warnings, or the code and message.</summary>
+    public static string Outcome(ExtractionResult result) =>
+        result.Succeeded
+            ? "article:" + result.Article.Format + " " + string.Join('|', result.Article.Warnings.Select(Prefix).Order(StringComparer.Ordinal))
+            : result.Error.Code + ": " + Prefix(result.Error.Message);
+
+    private static string RunHtmlReader(FuzzTarget target, byte[] input)
+    {
+        RawArticle article;
+        try
+        {
+            article = HtmlReader.Read(Encoding.UTF8.GetString(input), target.Path);
+        }
+        catch (Exception ex)
+        {
+            throw new FuzzFindingException($"{target.Name}: HtmlArticleReader.Read threw {ex.GetType().Name}: {ex.Message}", ex);
+        }
+
+        if (article.Warnings.FirstOrDefault(w => w.StartsWith("html: the page could not be read", StringComparison.Ordinal)) is { } warning)
+        {
+            throw new FuzzFindingException($"{target.Name}: {LastResort}: {warning}");
+        }
+
+        return "html:" + (article.Body.Length > 0 ? "body" : "no body") + " " + string.Join('|', article.Warnings.Select(Prefix).Order(StringComparer.Ordinal));
+    }
+
+    private static string Prefix(string text) => text.Length > 32 ? text[..32] : text;
 
     /// <summary>True when the pipeline's last-resort catch reported the failure (no check anticipated the input).</summary>
     public static bool IsUnanticipated(ExtractionResult result) =>

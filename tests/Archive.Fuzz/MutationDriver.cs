@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Archive.Core.Extraction;
 
 namespace Archive.Fuzz;
 
@@ -55,7 +54,7 @@ internal sealed class MutationDriver(FuzzTarget target, int seed, TimeSpan budge
             Interlocked.Exchange(ref started, Stopwatch.GetTimestamp());
             try
             {
-                var outcome = Outcome(FuzzTargets.Run(target, input));
+                var outcome = FuzzTargets.Run(target, input);
                 if (outcomes.Add(outcome) && corpus.Count < MaxCorpus)
                 {
                     corpus.Add(input);
@@ -94,23 +93,11 @@ internal sealed class MutationDriver(FuzzTarget target, int seed, TimeSpan budge
         return Crashes == 0 ? 0 : 1;
     }
 
-    /// <summary>The outcome of an input, for the corpus feedback.</summary>
-    private static string Outcome(ExtractionResult result)
-    {
-        if (result.Succeeded)
-        {
-            return "ok:" + result.Article.Format + ":" + string.Join('|', result.Article.Warnings.Select(w => w.Length > 24 ? w[..24] : w).Order(StringComparer.Ordinal));
-        }
-
-        var message = result.Error.Message;
-        return "error:" + result.Error.Code + ":" + (message.Length > 32 ? message[..32] : message);
-    }
-
     private void Remember(byte[] input)
     {
         try
         {
-            outcomes.Add(Outcome(FuzzTargets.Run(target, input)));
+            outcomes.Add(FuzzTargets.Run(target, input));
         }
         catch (FuzzFindingException)
         {
@@ -219,7 +206,4 @@ internal sealed class MutationDriver(FuzzTarget target, int seed, TimeSpan budge
             $"target={target.Name} execs={Executions} crashes={Crashes} hangs={(hang ? 1 : 0)} unanticipated={Unanticipated} corpus={corpus.Count} outcomes={outcomes.Count} seconds={elapsed.TotalSeconds:F0}");
 
     public string Summary(TimeSpan elapsed) => StatsLine(elapsed, hang: false);
-
-    /// <summary>A result in a few words: "article:format" or the error code.</summary>
-    internal static string Describe(ExtractionResult result) => result.Succeeded ? "article:" + result.Article.Format : result.Error.Code;
 }

@@ -76,7 +76,7 @@ switch (args[0])
 
         // The pipeline turns unexpected exceptions into "malformed"; show where they were thrown.
         Exception? lastThrown = null;
-        AppDomain.CurrentDomain.FirstChanceException += (_, e) => lastThrown = e.Exception;
+        AppDomain.CurrentDomain.FirstChanceException += (_, e) => lastThrown = e.Exception is FuzzFindingException ? lastThrown : e.Exception;
         foreach (var path in args.Skip(2))
         {
             lastThrown = null;
@@ -84,8 +84,8 @@ switch (args[0])
             var clock = Stopwatch.StartNew();
             try
             {
-                var result = FuzzTargets.Run(target, input);
-                Console.Out.WriteLine($"{path}: {MutationDriver.Describe(result)} in {clock.ElapsedMilliseconds} ms{(result.Succeeded ? string.Empty : ": " + result.Error.Message)}");
+                var outcome = FuzzTargets.Run(target, input);
+                Console.Out.WriteLine($"{path}: {outcome} ({clock.ElapsedMilliseconds} ms)");
             }
             catch (FuzzFindingException ex)
             {

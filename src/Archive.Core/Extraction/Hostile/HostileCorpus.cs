@@ -65,8 +65,9 @@ public sealed class HostileFile
 /// <summary>
 /// Hostile inputs for the extraction pipeline, generated in code (nothing is stored): truncated and encrypted PDFs,
 /// zip bombs (honest and lying about their size), entity expansion, a 200 MB file, a 10 MB line, binary junk, invalid
-/// UTF-8, HTML nested 100,000 deep, JSON nested 1,000,000 deep, YAML front matter nested 30,000 deep, Markdown brackets 1,000,000 deep, a page of
-/// scripts only. Used by the hostile-file tests, <c>archive bench hostile</c> and as fuzzing seeds.
+/// UTF-8, HTML nested 100,000 deep, JSON nested 1,000,000 deep, YAML front matter nested 30,000 deep, Markdown
+/// brackets 1,000,000 deep, a page of scripts only. Used by the hostile-file tests, <c>archive bench hostile</c> and
+/// as fuzzing seeds.
 /// </summary>
 public static class HostileCorpus
 {
