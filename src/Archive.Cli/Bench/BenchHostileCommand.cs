@@ -24,13 +24,14 @@ internal static class BenchHostileCommand
         var command = new Command("hostile", "Run the generated hostile-file corpus through extraction: outcome, time and memory per file.");
         command.Options.Add(only);
         command.Options.Add(timeout);
-        command.SetAction(parse => parse.GetValue(only) is { } name ? RunOne(name) : RunAll(TimeSpan.FromSeconds(parse.GetValue(timeout))));
+        command.SetAction(parse => parse.GetValue(only) is { } name
+            ? RunOne(name, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error)
+            : RunAll(TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.InvocationConfiguration.Output));
         return command;
     }
 
-    private static int RunAll(TimeSpan timeout)
+    private static int RunAll(TimeSpan timeout, TextWriter output)
     {
-        var output = Console.Out;
         output.WriteLine("| file | size | expected | outcome | ok | time | allocated | RSS before → peak | message or warning |");
         output.WriteLine("|---|---:|---|---|---|---:|---:|---:|---|");
         var failures = 0;
@@ -82,12 +83,12 @@ internal static class BenchHostileCommand
         return JsonSerializer.Deserialize<Row>(line)!;
     }
 
-    private static int RunOne(string name)
+    private static int RunOne(string name, TextWriter output, TextWriter error)
     {
         var file = HostileCorpus.All.FirstOrDefault(f => f.Name == name);
         if (file is null)
         {
-            Console.Error.WriteLine($"error: no hostile file named {name}");
+            error.WriteLine($"error: no hostile file named {name}; the files: {string.Join(", ", HostileCorpus.All.Select(f => f.Name))}");
             return 2;
         }
 
@@ -114,7 +115,7 @@ internal static class BenchHostileCommand
         var note = result.Succeeded ? string.Join(" / ", result.Article.Warnings) : result.Error.Message;
         note = note.Length > 110 ? note[..110] + "…" : note;
         var row = new Row(size, result.Succeeded ? "article" : result.Error.Code, (long)elapsed.TotalMilliseconds, allocated, baseline, self.PeakWorkingSet64, note.Replace('|', '/'));
-        Console.Out.WriteLine(JsonSerializer.Serialize(row));
+        output.WriteLine(JsonSerializer.Serialize(row));
         return 0;
     }
 
