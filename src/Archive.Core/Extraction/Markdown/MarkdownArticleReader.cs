@@ -120,6 +120,7 @@ internal static class MarkdownArticleReader
                 "The Markdown nests links, brackets or emphasis too deeply to be read (Markdig's depth limit); remove the runs of unmatched '[', '*' or '_'.",
                 ex);
         }
+
         var paragraphs = new List<string>();
         string? heading = null;
         foreach (var block in document)
