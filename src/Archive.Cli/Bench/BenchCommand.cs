@@ -11,8 +11,9 @@ internal static class BenchCommand
     /// </summary>
     public static Command Create(Func<string, string?, object?>? textReader = null)
     {
-        var bench = new Command("bench", "Measure extraction quality and speed against the development corpora.");
+        var bench = new Command("bench", "Measure extraction quality and speed against the development corpora, and its behaviour on hostile files.");
         bench.Subcommands.Add(BenchExtractCommand.Create(textReader));
+        bench.Subcommands.Add(BenchHostileCommand.Create());
         return bench;
     }
 }

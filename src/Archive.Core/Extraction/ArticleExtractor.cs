@@ -147,7 +147,10 @@ public sealed class ArticleExtractor : IArticleExtractor
         {
             if (FormatDetector.Extension(path) == ".json")
             {
-                throw new ExtractionFailureException(ExtractionErrorCodes.Malformed, $"The JSON is not valid: {ex.Message}", ex);
+                var message = ex.Message.Contains("maximum configured depth", StringComparison.Ordinal)
+                    ? $"The JSON nests arrays or objects more than {JsonArticleReader.MaxDepth} levels deep; an article record needs only a few levels. ({ex.Message})"
+                    : $"The JSON is not valid: {ex.Message}";
+                throw new ExtractionFailureException(ExtractionErrorCodes.Malformed, message, ex);
             }
 
             // Braces around plain text: read it as text.

@@ -70,8 +70,47 @@ public static class ContentHash
         }
     }
 
-    private static string Compose(string body) =>
-        System.Text.Ascii.IsValid(body) || body.IsNormalized(NormalizationForm.FormC) ? body : body.Normalize(NormalizationForm.FormC);
+    private static string Compose(string body)
+    {
+        if (System.Text.Ascii.IsValid(body))
+        {
+            return body;
+        }
+
+        var valid = WithValidCodePoints(body);
+        return valid.IsNormalized(NormalizationForm.FormC) ? valid : valid.Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>
+    /// Unpaired surrogates and U+FFFE make .NET's normalization throw (found by fuzzing: a UTF-16 file of noncharacters
+    /// lost its whole article); they become U+FFFD, as a decoder would have made them.
+    /// </summary>
+    private static string WithValidCodePoints(string text)
+    {
+        char[]? copy = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < '\uD800')
+            {
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c) || c == '\uFFFE')
+            {
+                copy ??= text.ToCharArray();
+                copy[i] = '\uFFFD';
+            }
+        }
+
+        return copy is null ? text : new string(copy);
+    }
 
     /// <summary>Whether anything was written yet and a space is pending, carried from one slice to the next.</summary>
     private struct FoldState

@@ -193,21 +193,21 @@ internal static partial class HtmlDateParser
         return map;
     }
 
-    [GeneratedRegex(@"(?<![\d])(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})(?!\d)(?:[T ](?<h>\d{1,2}):(?<min>\d{2})(?::(?<s>\d{2})(?:[.,]\d+)?)?\s*(?<z>Z|z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})-(?<m>[0-9]{1,2})-(?<d>[0-9]{1,2})(?![0-9])(?:[T ](?<h>[0-9]{1,2}):(?<min>[0-9]{2})(?::(?<s>[0-9]{2})(?:[.,][0-9]+)?)?\s*(?<z>Z|z|[+-][0-9]{2}:?[0-9]{2}|[+-][0-9]{2}(?![0-9]))?)?", RegexOptions.CultureInvariant)]
     private static partial Regex IsoRegex();
 
-    [GeneratedRegex(@"^(?<y>(?:19|20)\d{2})(?<m>\d{2})(?<d>\d{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?<m>[0-9]{2})(?<d>[0-9]{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex CompactRegex();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?<m>\p{L}{3,12})\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d{2})(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}])(?<m>\p{L}{3,12})\.?\s+(?<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)[0-9]{2})(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex MonthFirstRegex();
 
-    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})(?:\.|º|°|er|st|nd|rd|th)?\s*(?:de\s+|of\s+)?(?<m>\p{L}{3,12})\.?,?\s+(?:de\s+|del\s+)?(?<y>(?:19|20)\d{2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![0-9])(?<d>[0-9]{1,2})(?:\.|º|°|er|st|nd|rd|th)?\s*(?:de\s+|of\s+)?(?<m>\p{L}{3,12})\.?,?\s+(?:de\s+|del\s+)?(?<y>(?:19|20)[0-9]{2})(?![0-9])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DayFirstRegex();
 
-    [GeneratedRegex(@"(?<!\d)(?<ymd>)(?<y>(?:19|20)\d{2})[/.](?<a>\d{1,2})[/.](?<b>\d{1,2})(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9])(?<ymd>)(?<y>(?:19|20)[0-9]{2})[/.](?<a>[0-9]{1,2})[/.](?<b>[0-9]{1,2})(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex YearFirstNumericRegex();
 
-    [GeneratedRegex(@"(?<![\d.])(?<a>\d{1,2})[./-](?<b>\d{1,2})[./-](?<y>(?:19|20)\d{2})(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9.])(?<a>[0-9]{1,2})[./-](?<b>[0-9]{1,2})[./-](?<y>(?:19|20)[0-9]{2})(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex DayFirstNumericRegex();
 }

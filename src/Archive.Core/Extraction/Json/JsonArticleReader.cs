@@ -14,11 +14,14 @@ namespace Archive.Core.Extraction.Json;
 /// </summary>
 internal static class JsonArticleReader
 {
+    /// <summary>The deepest nesting parsed; deeper input is a <see cref="JsonException"/> (no recursion risk).</summary>
+    public const int MaxDepth = 64;
+
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
-        MaxDepth = 64,
+        MaxDepth = MaxDepth,
     };
 
     private static readonly string[] TitleKeys = ["headline", "title", "articletitle", "heading", "name"];

@@ -88,6 +88,12 @@ internal static class MarkdownArticleReader
     private const int MaxBlockDepth = 64;
     private const int MaxIndent = 128;
 
+    /// <summary>
+    /// The deepest nesting of front-matter collections loaded. YamlDotNet's representation model builds nodes
+    /// recursively: a flow sequence nested some ten thousand levels deep overflows the stack and kills the process.
+    /// </summary>
+    private const int MaxYamlDepth = 64;
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
 
     public static RawArticle Read(string text, ExtractionOptions options, List<string> warnings)
@@ -101,7 +107,20 @@ internal static class MarkdownArticleReader
         }
 
         RejectDeepNesting(markdown);
-        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            // Markdig refuses inline nesting (brackets, emphasis) beyond its own depth limit with an ArgumentException.
+            throw new ExtractionFailureException(
+                ExtractionErrorCodes.Malformed,
+                "The Markdown nests links, brackets or emphasis too deeply to be read (Markdig's depth limit); remove the runs of unmatched '[', '*' or '_'.",
+                ex);
+        }
+
         var paragraphs = new List<string>();
         string? heading = null;
         foreach (var block in document)
@@ -203,6 +222,37 @@ internal static class MarkdownArticleReader
         }
     }
 
+    /// <summary>
+    /// The deepest collection nesting of <paramref name="yaml"/>, from the event parser alone (a state machine with
+    /// its own stack, no recursion); it stops counting once past the limit. Throws <see cref="YamlException"/> for
+    /// invalid YAML, as loading would.
+    /// </summary>
+    private static int YamlDepth(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        var max = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart:
+                    max = Math.Max(max, ++depth);
+                    if (max > MaxYamlDepth)
+                    {
+                        return max;
+                    }
+
+                    break;
+                case YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
+
+        return max;
+    }
+
     private static void ReadFrontMatter(string yaml, FrontMatterFields meta, List<string> warnings)
     {
         if (string.IsNullOrWhiteSpace(yaml))
@@ -213,6 +263,12 @@ internal static class MarkdownArticleReader
         YamlMappingNode? root;
         try
         {
+            if (YamlDepth(yaml) > MaxYamlDepth)
+            {
+                warnings.Add($"The front matter nests values more than {MaxYamlDepth} levels deep; it was ignored.");
+                return;
+            }
+
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
             root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
@@ -220,6 +276,14 @@ internal static class MarkdownArticleReader
         catch (YamlException ex)
         {
             warnings.Add($"The front matter is not valid YAML ({ex.Start.Line}:{ex.Start.Column}: {ex.Message}); it was ignored.");
+            return;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these (not a YamlException) on some broken input, found by fuzzing: its scanner on a
+            // broken flow collection, its node loader on an unexpected event. Broken front matter is ignored; it must
+            // not cost the article.
+            warnings.Add($"The front matter is not valid YAML ({ex.Message}); it was ignored.");
             return;
         }
 

@@ -464,29 +464,29 @@ internal static partial class DateParser
         return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    [GeneratedRegex(@"(?<![\d])(?<y>(?:19|20)\d\d)-(?<m>\d\d)-(?<d>\d\d)(?:[T ](?<h>[01]\d|2[0-3]):(?<min>[0-5]\d)(?::(?<s>[0-5]\d)(?:[.,]\d+)?)?\s*(?:(?<z>Z)|(?<sign>[+-])(?<oh>\d\d):?(?<om>\d\d)?)?)?(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9][0-9])-(?<m>[0-9][0-9])-(?<d>[0-9][0-9])(?:[T ](?<h>[01][0-9]|2[0-3]):(?<min>[0-5][0-9])(?::(?<s>[0-5][0-9])(?:[.,][0-9]+)?)?\s*(?:(?<z>Z)|(?<sign>[+-])(?<oh>[0-9][0-9]):?(?<om>[0-9][0-9])?)?)?(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
 
     // The month is any word here; Textual() keeps only real month names (one dictionary lookup beats a regex
     // alternation of every month name in every language).
-    [GeneratedRegex(@"(?<![\p{L}\d])(?<d>[0-3]?\d)(?:\.|er|st|nd|rd|th|º|°)?\s*(?:de\s+|of\s+)?(?<m>\p{L}{3,12})\.?,?\s*(?:de\s+|del\s+)?(?<y>(?:19|20)\d\d)(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}0-9])(?<d>[0-3]?[0-9])(?:\.|er|st|nd|rd|th|º|°)?\s*(?:de\s+|of\s+)?(?<m>\p{L}{3,12})\.?,?\s*(?:de\s+|del\s+)?(?<y>(?:19|20)[0-9][0-9])(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYear();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?<m>\p{L}{3,12})\.?\s+(?<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d\d)(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}])(?<m>\p{L}{3,12})\.?\s+(?<d>[0-3]?[0-9])(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)[0-9][0-9])(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex MonthDayYear();
 
-    [GeneratedRegex(@"(?<![\d./-])(?<a>[0-3]?\d)(?<sep>[./-])(?<b>[0-3]?\d)\k<sep>(?<y>(?:19|20)\d\d)(?![\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9./-])(?<a>[0-3]?[0-9])(?<sep>[./-])(?<b>[0-3]?[0-9])\k<sep>(?<y>(?:19|20)[0-9][0-9])(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
 
-    [GeneratedRegex(@"(?<![\d./])(?<y>(?:19|20)\d\d)[/.](?<m>[01]?\d)[/.](?<d>[0-3]?\d)(?![\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9./])(?<y>(?:19|20)[0-9][0-9])[/.](?<m>[01]?[0-9])[/.](?<d>[0-3]?[0-9])(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex YearFirstNumeric();
 
-    [GeneratedRegex(@"(?<y>(?:19|20)\d\d)\s*[年년]\s*(?<m>[01]?\d)\s*[月월]\s*(?<d>[0-3]?\d)\s*[日일]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<y>(?:19|20)[0-9][0-9])\s*[年년]\s*(?<m>[01]?[0-9])\s*[月월]\s*(?<d>[0-3]?[0-9])\s*[日일]", RegexOptions.CultureInvariant)]
     private static partial Regex CjkDate();
 
-    [GeneratedRegex(@"(?<![\d:.])(?<h>[01]?\d|2[0-3])(?:(?:[:h]|\.(?=\d\d\b))(?<min>[0-5]\d)(?::(?<s>[0-5]\d))?)?(?!\d)\s*(?:(?<ampm>[ap]\.?\s?m\.?)(?![\p{L}])|(?:uhr|h|hrs|horas|heures|ч\.?)(?![\p{L}]))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9:.])(?<h>[01]?[0-9]|2[0-3])(?:(?:[:h]|\.(?=[0-9][0-9]\b))(?<min>[0-5][0-9])(?::(?<s>[0-5][0-9]))?)?(?![0-9])\s*(?:(?<ampm>[ap]\.?\s?m\.?)(?![\p{L}])|(?:uhr|h|hrs|horas|heures|ч\.?)(?![\p{L}]))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeOfDay();
 
-    [GeneratedRegex(@"\G[\s,(\[]*(?:(?:UTC|GMT)\s*(?<sign>[+\-\u2212])\s*(?<oh>\d{1,2})(?::?(?<om>\d\d))?|(?<sign>[+\-\u2212])(?<oh>\d\d):?(?<om>\d\d)(?!\d)|(?<zone>[A-Z]{1,5})(?![\p{L}]))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G[\s,(\[]*(?:(?:UTC|GMT)\s*(?<sign>[+\-\u2212])\s*(?<oh>[0-9]{1,2})(?::?(?<om>[0-9][0-9]))?|(?<sign>[+\-\u2212])(?<oh>[0-9][0-9]):?(?<om>[0-9][0-9])(?![0-9])|(?<zone>[A-Z]{1,5})(?![\p{L}]))", RegexOptions.CultureInvariant)]
     private static partial Regex OffsetPattern();
 }
