@@ -40,6 +40,9 @@ await using (var stack = new ReliabilityStack())
         {
             failed = true;
             Console.WriteLine($"{name} failed: {e.Message}");
+            var output = stack.Host.Output;
+            Console.WriteLine("--- poison queue ---\n" + await stack.PeekPoisonAsync());
+            Console.WriteLine("--- dev host output (tail) ---\n" + (output.Length > 20000 ? output[^20000..] : output));
         }
     }
 }

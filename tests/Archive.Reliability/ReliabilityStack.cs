@@ -39,7 +39,8 @@ public sealed class ReliabilityStack : IAsyncDisposable
 
     public QueueClient Deletions => new(Azurite.ConnectionString, "article-deletions");
 
-    public QueueClient Poison => new(Azurite.ConnectionString, PoisonQueueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+    /// <summary>The poison queue, read raw: the blob trigger writes its messages Base64-encoded or as plain JSON depending on the host's queue encoding.</summary>
+    public QueueClient Poison => new(Azurite.ConnectionString, PoisonQueueName);
 
     /// <summary>Archive.Core composed over this stack, as the app composes it: the store and reconcile the harness checks with.</summary>
     public IServiceProvider Services => services ?? throw new InvalidOperationException("The stack is not started.");
@@ -139,12 +140,6 @@ public sealed class ReliabilityStack : IAsyncDisposable
         }
 
         var count = 0;
-        var properties = await Poison.GetPropertiesAsync().ConfigureAwait(false);
-        if (properties.Value.ApproximateMessagesCount == 0)
-        {
-            return 0;
-        }
-
         // Peek sees at most 32 messages: read them by receiving with a short visibility timeout and releasing them.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var held = new List<(string Id, string Receipt)>();
@@ -159,7 +154,7 @@ public sealed class ReliabilityStack : IAsyncDisposable
             foreach (var m in batch)
             {
                 held.Add((m.MessageId, m.PopReceipt));
-                if (seen.Add(m.MessageId) && m.Body.ToString().Contains($"\"BlobName\":\"{prefix}", StringComparison.Ordinal))
+                if (seen.Add(m.MessageId) && BlobNameOf(Decode(m.Body.ToString())) is { } blobName && blobName.StartsWith(prefix, StringComparison.Ordinal))
                 {
                     count++;
                 }
@@ -172,6 +167,18 @@ public sealed class ReliabilityStack : IAsyncDisposable
         }
 
         return count;
+    }
+
+    /// <summary>The first poison messages, decoded, for failure messages.</summary>
+    public async Task<string> PeekPoisonAsync()
+    {
+        if (!await Poison.ExistsAsync().ConfigureAwait(false))
+        {
+            return "(no poison queue)";
+        }
+
+        var messages = (await Poison.PeekMessagesAsync(5).ConfigureAwait(false)).Value;
+        return messages.Length == 0 ? "(poison queue empty)" : string.Join('\n', messages.Select(m => Decode(m.Body.ToString())));
     }
 
     /// <summary>Runs <c>archive replay-poison</c> (the built CLI, as an operator would); returns its exit code and output.</summary>
@@ -266,6 +273,36 @@ public sealed class ReliabilityStack : IAsyncDisposable
 
         await Search.DisposeAsync().ConfigureAwait(false);
         await Azurite.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static string? BlobNameOf(string json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return document.RootElement.TryGetProperty("BlobName", out var name) ? name.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Decode(string body)
+    {
+        if (body.TrimStart().StartsWith('{'))
+        {
+            return body;
+        }
+
+        try
+        {
+            return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(body));
+        }
+        catch (FormatException)
+        {
+            return body;
+        }
     }
 
     private static string Normalize(string? etag) => RejectionReports.Normalize(etag ?? string.Empty);

@@ -10,6 +10,12 @@ namespace Archive.Reliability;
 /// </summary>
 public sealed record ScenarioRow(string Scenario, int Uploads, int Indexed, int Rejected, int Poisoned, int Lost, int Duplicated, TimeSpan Time, string Note)
 {
+    /// <summary>What a reconcile pass after the scenario repaired (scenario 8); zero means the index already matched storage.</summary>
+    public int ReconcileDifferences { get; init; }
+
+    /// <summary>Exit code of <c>archive replay-poison</c> (scenario 1b).</summary>
+    public int? ReplayExitCode { get; init; }
+
     public static ScenarioRow From(string scenario, int uploads, Snapshot end, int poisoned, TimeSpan time, string note) =>
         new(scenario, uploads, end.Current, end.Rejected, poisoned, end.Lost, end.Orphans + end.Stale + end.MarkedDuplicate, time, note);
 

@@ -22,7 +22,7 @@ public static class Scenarios
     public static Task<ScenarioRow> RunAsync(string name, ReliabilityStack stack, int uploads) => name switch
     {
         "throttling" => ThrottlingAsync(stack, uploads),
-        "search-outage" => SearchOutageAsync(stack, Math.Max(1, uploads / 10)),
+        "search-outage" => SearchOutageAsync(stack, Math.Max(1, uploads / 40)),
         "host-crash" => HostCrashAsync(stack, uploads),
         "emulator-crash" => EmulatorCrashAsync(stack, uploads),
         "duplicate-delivery" => DuplicateDeliveryAsync(stack, uploads),
@@ -92,7 +92,7 @@ public static class Scenarios
         var end = await stack.WaitUntilConvergedAsync(prefix, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         var left = await stack.CountPoisonedAsync(prefix).ConfigureAwait(false);
         return ScenarioRow.From("1b. search down > retries, then replay-poison", uploads, end, poisoned, clock.Elapsed,
-            $"replay-poison exit {exitCode}, {left} poison messages left; {output.Trim().Split('\n')[^1].Trim()}");
+            $"replay-poison exit {exitCode}, {left} poison messages left; {output.Trim().Split('\n')[^1].Trim()}") with { ReplayExitCode = exitCode };
     }
 
     /// <summary>2. kill -9 of the dev host and its worker halfway through a burst, then a restart: each article indexed once.</summary>
@@ -173,7 +173,7 @@ public static class Scenarios
         var differences = reconcile.Reingested + reconcile.Removed;
         return ScenarioRow.From("8. interleaved uploads/overwrites/deletes, same names", uploads, end, await stack.CountPoisonedAsync(prefix).ConfigureAwait(false), clock.Elapsed,
             string.Create(CultureInfo.InvariantCulture, $"{operations} operations on {names} names ({deletes} deletes); {end.Blobs} blobs at the end; reconcile differences {differences}"))
-            with { Duplicated = end.Orphans + end.Stale + end.MarkedDuplicate };
+            with { ReconcileDifferences = differences };
     }
 
     /// <summary>Uploads <paramref name="count"/> articles in parallel, delivering each BlobCreated in the background; runs <paramref name="midway"/> at half.</summary>
