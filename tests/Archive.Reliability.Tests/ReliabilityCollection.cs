@@ -1,4 +1,3 @@
-using Archive.Reliability;
 
 namespace Archive.Reliability.Tests;
 

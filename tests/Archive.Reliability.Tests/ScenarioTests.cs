@@ -1,4 +1,3 @@
-using Archive.Reliability;
 using Xunit.Abstractions;
 
 namespace Archive.Reliability.Tests;
