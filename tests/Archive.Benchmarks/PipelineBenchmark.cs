@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using Archive.Core.Search;
 using Archive.Testing;
-using Azure.Storage.Blobs;
 
 namespace Archive.Benchmarks;
 
