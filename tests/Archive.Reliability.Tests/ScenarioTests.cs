@@ -22,18 +22,6 @@ public sealed class ScenarioTests(ReliabilityFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
-    public async Task SearchOutage_LongerThanRetries_PoisonsThenReplayPoisonIndexesAll()
-    {
-        const int uploads = 4;
-
-        var row = await RunAsync(() => Scenarios.SearchOutageAsync(fixture.Stack, uploads));
-
-        Assert.Equal(uploads, row.Poisoned);
-        Assert.Equal(0, row.ReplayExitCode);
-        AssertNothingLost(row, uploads);
-    }
-
-    [Fact]
     public async Task HostCrash_KillNineMidBurst_EachArticleIndexedOnce()
     {
         var row = await RunAsync(() => Scenarios.HostCrashAsync(fixture.Stack, Burst));
