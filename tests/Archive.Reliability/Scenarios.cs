@@ -17,7 +17,7 @@ public static class Scenarios
     /// <summary>How long Event Grid's retry keeps delivering one event here.</summary>
     private static readonly TimeSpan DeliveryDeadline = TimeSpan.FromMinutes(10);
 
-    public static IReadOnlyList<string> Names { get; } = ["throttling", "search-outage", "host-crash", "emulator-crash", "duplicate-delivery", "interleaved"];
+    public static IReadOnlyList<string> Names { get; } = ["search-outage", "throttling", "host-crash", "emulator-crash", "duplicate-delivery", "interleaved"];
 
     public static Task<ScenarioRow> RunAsync(string name, ReliabilityStack stack, int uploads) => name switch
     {
