@@ -9,9 +9,9 @@ public sealed class ReliabilityCollection : ICollectionFixture<ReliabilityFixtur
 }
 
 /// <summary>
-/// A stack of its own for the search-outage scenario: on the shared stack, after the host-crash scenario's kill -9 and
-/// restart, the dev host's polling blob listener was seen not to pick up new blobs within minutes (the outage scenario
-/// relies on it, as Azure's Event Grid trigger relies on its queue), which made that test depend on test order.
+/// A stack of its own for the search-outage scenario. On the shared stack the dev host's polling blob listener is still
+/// re-checking the other scenarios' blobs when the outage starts. Each of those re-checks then fails through 5 attempts,
+/// and the outage blobs wait behind that backlog, so the test would depend on test order.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class OutageCollection : ICollectionFixture<ReliabilityFixture>
