@@ -16,6 +16,7 @@ internal static class ArchiveCommand
         root.Subcommands.Add(IndexCommand.Create());
         root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(Bridge.BridgeCommand.Create());
+        root.Subcommands.Add(Poison.ReplayPoisonCommand.Create());
         return root;
     }
 

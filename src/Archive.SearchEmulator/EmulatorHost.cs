@@ -28,6 +28,8 @@ internal static class EmulatorHost
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<IndexRegistry>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<FaultInjector>();
         builder.Services.AddSingleton<RequestRouter>();
 
         var app = builder.Build();

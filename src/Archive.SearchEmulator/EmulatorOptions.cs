@@ -5,8 +5,12 @@ namespace Archive.SearchEmulator;
 /// <summary>The emulator's command-line settings.</summary>
 internal sealed record EmulatorOptions(int Port, string? DataDirectory, string ApiKey, string? CertificateOutputPath, bool InMemory)
 {
+    /// <summary>Injected failures at start (none unless a --fault-* option is given); /admin/faults changes them later.</summary>
+    public FaultSettings Faults { get; init; } = FaultSettings.None;
+
     public const string Usage =
-        "usage: Archive.SearchEmulator --port PORT --data-dir DIR --api-key KEY [--cert-out PATH] [--in-memory]";
+        "usage: Archive.SearchEmulator --port PORT --data-dir DIR --api-key KEY [--cert-out PATH] [--in-memory]" +
+        " [--fault-rate 0..1] [--fault-status 429,503] [--fault-latency-ms N] [--fault-all-for-seconds N]";
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a usage message when they are wrong.</summary>
     public static EmulatorOptions Parse(IReadOnlyList<string> args)
@@ -16,6 +20,10 @@ internal sealed record EmulatorOptions(int Port, string? DataDirectory, string A
         string? apiKey = null;
         string? certOut = null;
         var inMemory = false;
+        var faultRate = 0.0;
+        var faultStatuses = FaultSettings.DefaultStatuses;
+        var faultLatency = 0;
+        var failAllFor = 0;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -24,7 +32,7 @@ internal sealed record EmulatorOptions(int Port, string? DataDirectory, string A
                 case "--in-memory":
                     inMemory = true;
                     break;
-                case "--port" or "--data-dir" or "--api-key" or "--cert-out":
+                case "--port" or "--data-dir" or "--api-key" or "--cert-out" or "--fault-rate" or "--fault-status" or "--fault-latency-ms" or "--fault-all-for-seconds":
                     if (i + 1 >= args.Count)
                     {
                         throw new ArgumentException($"{arg} needs a value. {Usage}");
@@ -46,6 +54,23 @@ internal sealed record EmulatorOptions(int Port, string? DataDirectory, string A
                             break;
                         case "--api-key":
                             apiKey = value;
+                            break;
+                        case "--fault-rate":
+                            faultRate = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate)
+                                ? rate
+                                : throw new ArgumentException($"--fault-rate must be a number between 0 and 1, not '{value}'. {Usage}");
+                            break;
+                        case "--fault-status":
+                            faultStatuses = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s =>
+                                int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var status)
+                                    ? status
+                                    : throw new ArgumentException($"--fault-status takes HTTP statuses separated by commas, not '{value}'. {Usage}"))];
+                            break;
+                        case "--fault-latency-ms":
+                            faultLatency = Whole(arg, value);
+                            break;
+                        case "--fault-all-for-seconds":
+                            failAllFor = Whole(arg, value);
                             break;
                         default:
                             certOut = Path.GetFullPath(value);
@@ -73,6 +98,21 @@ internal sealed record EmulatorOptions(int Port, string? DataDirectory, string A
             throw new ArgumentException($"--data-dir is required unless --in-memory is given. {Usage}");
         }
 
-        return new EmulatorOptions(port.Value, dataDir, apiKey, certOut, inMemory);
+        FaultSettings faults;
+        try
+        {
+            faults = new FaultSettings(faultRate, faultStatuses, faultLatency, failAllFor).Validated();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"{ex.Message} {Usage}", ex);
+        }
+
+        return new EmulatorOptions(port.Value, dataDir, apiKey, certOut, inMemory) { Faults = faults };
     }
+
+    private static int Whole(string option, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new ArgumentException($"{option} must be a whole number, not '{value}'. {Usage}");
 }

@@ -26,4 +26,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8, EventName = "IndexLoadFailed", Level = LogLevel.Error, Message = "Could not load index from {Folder}")]
     public static partial void IndexLoadFailed(ILogger logger, Exception exception, string folder);
+
+    [LoggerMessage(EventId = 9, EventName = "FaultsSet", Level = LogLevel.Warning, Message = "Fault injection: rate {Rate}, statuses {Statuses}, latency {LatencyMs} ms, fail everything for {FailAllForSeconds} s")]
+    public static partial void FaultsSet(ILogger logger, double rate, string statuses, int latencyMs, int failAllForSeconds);
 }

@@ -12,7 +12,7 @@ namespace Archive.SearchEmulator;
 /// Routes the Azure AI Search data-plane REST API (both the SDK's <c>indexes('x')</c> form and the documented
 /// <c>indexes/x</c> form) after checking the <c>api-key</c> header, and answers failures in Azure's error shape.
 /// </summary>
-internal sealed partial class RequestRouter(IndexRegistry registry, EmulatorOptions options, ILogger<RequestRouter> logger)
+internal sealed partial class RequestRouter(IndexRegistry registry, EmulatorOptions options, FaultInjector faults, ILogger<RequestRouter> logger)
 {
     private const string MinimalMetadata = "application/json; odata.metadata=minimal";
     private const string NoMetadata = "application/json; odata.metadata=none";
@@ -32,6 +32,19 @@ internal sealed partial class RequestRouter(IndexRegistry registry, EmulatorOpti
             if (!string.Equals(context.Request.Headers["api-key"].ToString(), options.ApiKey, StringComparison.Ordinal))
             {
                 throw new SearchApiException(403, string.Empty, "Authorization failed: the api-key header is missing or wrong.");
+            }
+
+            var path = RawPath(context);
+            if (path.TrimEnd('/') == FaultInjector.AdminPath)
+            {
+                await faults.HandleAdminAsync(context, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            if (!FaultInjector.IsExempt(path) && await faults.BeforeRequestAsync(cancellationToken).ConfigureAwait(false) is { } status)
+            {
+                await FaultInjector.WriteFaultAsync(context, status, cancellationToken).ConfigureAwait(false);
+                return;
             }
 
             await RouteAsync(context, cancellationToken).ConfigureAwait(false);

@@ -7,6 +7,7 @@ using Archive.Core.Extraction;
 using Archive.Core.Ingestion;
 using Archive.Core.Search;
 using Archive.Functions;
+using Archive.Testing;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Indexes;
 using Azure.Storage.Blobs;
@@ -60,7 +61,7 @@ static async Task IngestAsync(Stack stack, int count)
         services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Archive.Core.Options.ArchiveOptions>>().Value.ArticlesContainer);
     await blobs.CreateIfNotExistsAsync();
     await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
-        await blobs.GetBlobClient($"bench/{i:D5}.txt").UploadAsync(BinaryData.FromString(Articles.Text(i)), overwrite: true, token));
+        await blobs.GetBlobClient($"bench/{i:D5}.txt").UploadAsync(BinaryData.FromString(GeneratedArticles.Text(i)), overwrite: true, token));
     var names = Enumerable.Range(0, count).Select(i => $"bench/{i:D5}.txt").ToArray();
     var extractor = services.GetRequiredService<IArticleExtractor>();
     var ingestor = services.GetRequiredService<IArticleIngestor>();
@@ -116,7 +117,7 @@ static async Task ApiAsync(Stack stack, int count, int iterations)
     {
         var batch = Enumerable.Range(start, Math.Min(1000, count - start)).Select(i =>
         {
-            var text = Articles.Text(i);
+            var text = GeneratedArticles.Text(i);
             var split = text.Split('\n', 2);
             return new ArticleDocument
             {
@@ -129,7 +130,7 @@ static async Task ApiAsync(Stack stack, int count, int iterations)
                 Authors = [$"Author {i % 50}"],
                 SiteName = $"Site {i % 7}",
                 Language = i % 3 == 0 ? "de" : "en",
-                Keywords = [Articles.Word(i), Articles.Word(i + 3)],
+                Keywords = [GeneratedArticles.Word(i), GeneratedArticles.Word(i + 3)],
                 People = [$"Person {i % 40}"],
                 Places = [$"Place {i % 30}"],
                 Organizations = [$"Org {i % 20}"],
@@ -147,7 +148,7 @@ static async Task ApiAsync(Stack stack, int count, int iterations)
     var viaApi = new List<double>();
     for (var i = 0; i < iterations + 30; i++)
     {
-        var word = Articles.Word(i);
+        var word = GeneratedArticles.Word(i);
         var filtered = i % 4 >= 2;
         var query = filtered ? $"?q={word}&site=Site%20{i % 7}&sort=newest" : $"?q={word}";
 

@@ -33,6 +33,9 @@ public sealed class SearchEmulatorFixture : IAsyncLifetime
     public SearchClient CreateSearchClient(string indexName) =>
         new(Endpoint, indexName, new AzureKeyCredential(ApiKey), SearchClientOptionsFactory.Create(CertificatePath));
 
+    /// <summary>Replaces the running emulator's injected faults; <see cref="SearchEmulatorFaults.None"/> switches them off.</summary>
+    public Task<SearchEmulatorFaults.State> SetFaultsAsync(SearchEmulatorFaults faults) => Server.SetFaultsAsync(faults);
+
     /// <summary>Kills the emulator with SIGKILL (no clean shutdown) and starts it again on the same port and data folder.</summary>
     public async Task RestartAsync()
     {

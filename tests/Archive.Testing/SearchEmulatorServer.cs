@@ -58,7 +58,8 @@ public sealed class SearchEmulatorServer : IAsyncDisposable
     }
 
     /// <summary>Starts the emulator and waits until it answers; the data folder is kept by the caller.</summary>
-    public static async Task<SearchEmulatorServer> StartAsync(string dataDirectory, string apiKey, int? port = null, TimeSpan? timeout = null)
+    public static async Task<SearchEmulatorServer> StartAsync(
+        string dataDirectory, string apiKey, int? port = null, TimeSpan? timeout = null, IReadOnlyList<string>? extraArguments = null)
     {
         if (!File.Exists(AssemblyPath))
         {
@@ -100,6 +101,11 @@ public sealed class SearchEmulatorServer : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
+        foreach (var arg in extraArguments ?? [])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet for the search emulator.");
         var server = new SearchEmulatorServer(process, chosenPort, dataDirectory, apiKey, certificatePath);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
@@ -118,6 +124,10 @@ public sealed class SearchEmulatorServer : IAsyncDisposable
 
         return server;
     }
+
+    /// <summary>Replaces the emulator's injected faults (<c>POST /admin/faults</c>) and returns its fault state.</summary>
+    public Task<SearchEmulatorFaults.State> SetFaultsAsync(SearchEmulatorFaults faults) =>
+        SearchEmulatorFaults.PostAsync(Endpoint, ApiKey, CertificatePath, faults);
 
     /// <summary>Kills the process at once (SIGKILL, like kill -9): nothing is flushed or closed.</summary>
     public async Task KillAsync()

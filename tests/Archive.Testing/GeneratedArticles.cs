@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace Archive.Benchmarks;
+namespace Archive.Testing;
 
 /// <summary>Generated plain-text articles (deterministic), about 2-3 KB each, with a shared vocabulary to search.</summary>
-internal static class Articles
+public static class GeneratedArticles
 {
     private static readonly string[] Words =
     [
