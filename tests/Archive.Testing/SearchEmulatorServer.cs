@@ -71,7 +71,7 @@ public sealed class SearchEmulatorServer : IAsyncDisposable
         {
             try
             {
-                return await StartOnceAsync(dataDirectory, apiKey, port ?? FreePort.Next(), timeout).ConfigureAwait(false);
+                return await StartOnceAsync(dataDirectory, apiKey, port ?? FreePort.Next(), timeout, extraArguments).ConfigureAwait(false);
             }
             catch (EmulatorExitedException) when (port is null && attempt < 3)
             {
@@ -79,7 +79,8 @@ public sealed class SearchEmulatorServer : IAsyncDisposable
         }
     }
 
-    private static async Task<SearchEmulatorServer> StartOnceAsync(string dataDirectory, string apiKey, int chosenPort, TimeSpan? timeout)
+    private static async Task<SearchEmulatorServer> StartOnceAsync(
+        string dataDirectory, string apiKey, int chosenPort, TimeSpan? timeout, IReadOnlyList<string>? extraArguments)
     {
         var certificatePath = Path.Combine(dataDirectory, "cert.pem");
         var start = new ProcessStartInfo("dotnet")
