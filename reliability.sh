@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reliability harness at full size: the scenarios of issue #9 on one local stack (Azurite, the search emulator, the
 # dev host running the real worker), 2,000 uploads per burst by default; prints the table.
-# Options go to the harness: --uploads N, --only throttling,search-outage,host-crash,emulator-crash,duplicate-delivery,interleaved
+# Options go to the harness: --uploads N, --only search-outage,throttling,host-crash,storage-restart,emulator-crash,duplicate-delivery,interleaved
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"

@@ -30,6 +30,14 @@ public sealed class ScenarioTests(ReliabilityFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task StorageRestart_AzuriteRestartedMidBurst_NothingLost()
+    {
+        var row = await RunAsync(() => Scenarios.StorageRestartAsync(fixture.Stack, Burst));
+
+        AssertNothingLost(row, Burst);
+    }
+
+    [Fact]
     public async Task EmulatorCrash_KillNineMidBurst_EverythingEndsIndexed()
     {
         var row = await RunAsync(() => Scenarios.EmulatorCrashAsync(fixture.Stack, Burst));

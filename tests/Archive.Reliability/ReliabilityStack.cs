@@ -98,6 +98,23 @@ public sealed class ReliabilityStack : IAsyncDisposable
         return blob;
     }
 
+    /// <summary>Uploads like a client that retries until storage answers (storage may be restarting), up to <paramref name="deadline"/>.</summary>
+    public async Task<BlobClient> UploadWithRetryAsync(string name, string text, TimeSpan deadline)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await UploadAsync(name, text).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException && clock.Elapsed < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>
     /// Delivers BlobCreated like Event Grid: retried with back-off until the webhook answers 2xx (Event Grid retries
     /// failed deliveries for up to 24 hours), here until <paramref name="deadline"/>. False when it never succeeded.

@@ -53,7 +53,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var script = Path.Combine(RepositoryPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
+        var script = ScriptPath;
         if (!File.Exists(script))
         {
             throw new InvalidOperationException($"Azurite is not installed ({script} is missing). Run 'npm ci' at the repository root (./test.sh does).");
@@ -83,12 +83,30 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Stops Azurite the way an operator does (SIGINT: it saves its metadata and exits), then starts it again on the
+    /// same ports and --location: what was stored before the stop is there after it.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await StopProcessAsync().ConfigureAwait(false);
+        await StartProcessAsync(ScriptPath).ConfigureAwait(false);
+    }
+
+    private static string ScriptPath => Path.Combine(RepositoryPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
+
     private async Task StartOnFreePortsAsync(string script)
     {
         BlobPort = FreePort.Next();
         QueuePort = FreePort.Next();
         TablePort = FreePort.Next();
+        await StartProcessAsync(script).ConfigureAwait(false);
+    }
 
+    private async Task StartProcessAsync(string script)
+    {
+        // Only what this start prints counts (a restart follows the first start's lines).
+        var mark = Output.Length;
         var start = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
@@ -124,7 +142,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             $"Queue service is successfully listening at http://127.0.0.1:{QueuePort}",
             $"Table service is successfully listening at http://127.0.0.1:{TablePort}",
         ];
-        while (!expected.All(line => Output.Contains(line, StringComparison.Ordinal)))
+        while (!expected.All(line => Output.IndexOf(line, mark, StringComparison.Ordinal) >= 0))
         {
             if (started.HasExited)
             {
@@ -146,6 +164,19 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await StopProcessAsync().ConfigureAwait(false);
+        try
+        {
+            Directory.Delete(Location, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private async Task StopProcessAsync()
+    {
         if (process is { HasExited: false })
         {
             Interrupt(process.Id);
@@ -157,18 +188,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().ConfigureAwait(false);
             }
         }
 
         process?.Dispose();
-        try
-        {
-            Directory.Delete(Location, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
+        process = null;
     }
 
     private void Append(string? line)
