@@ -322,6 +322,8 @@ public sealed class SearchPageTests(SearchPageFixture fixture) : IAsyncLifetime
         // Assert
         await Expect(Total).ToHaveTextAsync("2 articles");
         await Expect(Results.Filter(new() { HasText = "Mirror Weekly" })).ToHaveCountAsync(1);
+        await Expect(Results.Filter(new() { HasText = "Mirror Weekly" }).Locator(".dup")).ToHaveTextAsync("duplicate");
+        await Expect(Results.Locator(".dup")).ToHaveCountAsync(1);
         await Expect(page).ToHaveURLAsync(new Regex("includeDuplicates=true"));
 
         // Act: the year facet sets from/to.

@@ -23,4 +23,7 @@ public sealed record ArticleHit
     public string? Url { get; init; }
 
     public required string BlobPath { get; init; }
+
+    /// <summary>The id of the article this one is a copy of (same content hash), when it is one; only seen with includeDuplicates.</summary>
+    public string? DuplicateOf { get; init; }
 }

@@ -21,7 +21,7 @@ public sealed class ArticleSearchService(SearchClient client, BlobServiceClient 
 
     private const int FacetCount = 10;
 
-    private static readonly string[] HitFields = ["id", "title", "publishedAt", "authors", "siteName", "language", "summary", "url", "blobPath"];
+    private static readonly string[] HitFields = ["id", "title", "publishedAt", "authors", "siteName", "language", "summary", "url", "blobPath", "duplicateOf"];
 
     /// <summary>Runs <paramref name="query"/>.</summary>
     public async Task<ArticleSearchPage> SearchAsync(ArticleQuery query, CancellationToken cancellationToken)
@@ -184,6 +184,7 @@ public sealed class ArticleSearchService(SearchClient client, BlobServiceClient 
             Highlights = highlights,
             Url = d.Url,
             BlobPath = d.BlobPath,
+            DuplicateOf = d.DuplicateOf,
         };
     }
 

@@ -134,6 +134,8 @@ public sealed class SearchApiIntegrationTests(AzuriteFixture azurite, SearchEmul
 
         var all = await SearchAsync(stack, "?q=wind&includeDuplicates=true");
         Assert.Equal(4, all.Total);
+        Assert.Equal("plain", all.Results.Single(r => r.Id == "copy").DuplicateOf);
+        Assert.Null(all.Results.Single(r => r.Id == "plain").DuplicateOf);
     }
 
     [Fact]
