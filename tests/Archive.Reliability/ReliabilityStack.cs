@@ -26,6 +26,7 @@ public sealed class ReliabilityStack : IAsyncDisposable
 
     private ServiceProvider? services;
     private int hostPort;
+    private volatile bool hostDownOnPurpose;
 
     public AzuriteFixture Azurite { get; } = new();
 
@@ -67,6 +68,7 @@ public sealed class ReliabilityStack : IAsyncDisposable
     {
         Host = DevHostProcess.Start(hostPort, Environment, "--app", DevHostProcess.BuildOutput("Archive.Functions"), "--host-id", HostId);
         await Host.WaitUntilRunningAsync(TimeSpan.FromSeconds(180)).ConfigureAwait(false);
+        hostDownOnPurpose = false;
         Http ??= new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
@@ -74,6 +76,7 @@ public sealed class ReliabilityStack : IAsyncDisposable
     public async Task KillHostAsync()
     {
         var worker = Host.WorkerProcessId;
+        hostDownOnPurpose = true;
         Host.KillAbruptly();
         try
         {
@@ -128,6 +131,12 @@ public sealed class ReliabilityStack : IAsyncDisposable
             if (await EventGridEvents.TryPostBlobCreatedAsync(Http, blob).ConfigureAwait(false))
             {
                 return true;
+            }
+
+            if (!hostDownOnPurpose && Host.HasExited)
+            {
+                // Nothing restarts it here: fail the scenario now, with the host's output, rather than at the deadline.
+                throw new InvalidOperationException($"The dev host exited (code {Host.ExitCode}) while events were being delivered.");
             }
 
             if (clock.Elapsed > deadline)
