@@ -145,7 +145,7 @@ internal static partial class HeadlineDate
             var day = int.Parse(shortYear.Groups["d"].ValueSpan, CultureInfo.InvariantCulture);
             var month = int.Parse(shortYear.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
             var year = 2000 + int.Parse(shortYear.Groups["y"].ValueSpan, CultureInfo.InvariantCulture);
-            if (month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+            if (HtmlDateParser.ValidDay(year, month, day))
             {
                 return new DateOnly(year, month, day);
             }

@@ -158,7 +158,8 @@ internal static partial class HtmlDateParser
         return new HtmlDate(new DateTimeOffset(year, month, day, hour, minute, second, offset), false);
     }
 
-    private static bool ValidDay(int year, int month, int day) =>
+    /// <summary>True when the numbers make a real calendar day in a plausible publication year (1990-2100).</summary>
+    internal static bool ValidDay(int year, int month, int day) =>
         year is >= 1990 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
 
     private static HtmlDate? Make(int year, int month, int day) =>
