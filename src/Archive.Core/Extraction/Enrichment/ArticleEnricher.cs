@@ -53,7 +53,10 @@ internal sealed class ArticleEnricher(ExtractionOptions options, LanguageIdentif
                 $"The body has {body.Length:N0} characters; keywords and entities were taken from the first {analyzed.Length:N0}."));
         }
 
-        var language = languages.Detect(titleSource is null ? title + "\n\n" + analyzed : analyzed, options.LanguageSampleChars)
+        // The detector reads at most LanguageSampleChars (cut at a space at or before that index): the title and that
+        // much of the body (plus one character) decide exactly as the whole text would, without copying the body.
+        var sampleEnd = Math.Min(analyzed.Length, options.LanguageSampleChars + 1);
+        var language = languages.Detect(titleSource is null ? string.Concat(title, "\n\n", analyzed.AsSpan(0, sampleEnd)) : analyzed, options.LanguageSampleChars)
             ?? NormalizeLanguage(raw.DeclaredLanguage);
 
         var givenTitle = titleSource is null ? title : null;

@@ -39,7 +39,32 @@ internal static class EntityExtractor
 
     public static Entities Extract(string text, string? language, int maxPerKind)
     {
-        var tokens = Tokenize(text);
+        // The token list is the largest allocation here; each thread reuses its own (tokens never leave this call).
+        var tokens = reusableTokens ?? new List<Token>(256);
+        reusableTokens = null;
+        try
+        {
+            return Extract(text, tokens, language, maxPerKind);
+        }
+        finally
+        {
+            tokens.Clear();
+            if (tokens.Capacity <= MaxReusedTokens)
+            {
+                reusableTokens = tokens;
+            }
+        }
+    }
+
+    /// <summary>A list this large (a 400 KB body) is not kept between calls.</summary>
+    private const int MaxReusedTokens = 64 * 1024;
+
+    [ThreadStatic]
+    private static List<Token>? reusableTokens;
+
+    private static Entities Extract(string text, List<Token> tokens, string? language, int maxPerKind)
+    {
+        Tokenize(text, tokens);
         var lowercaseWords = new LowercaseWords(text);
 
         var stopWords = StopWords.For(language);
@@ -130,9 +155,8 @@ internal static class EntityExtractor
         while (start < end)
         {
             var first = tokens[start];
-            var lower = first.Text.ToLowerInvariant();
             var common = Gazetteer.Months.Contains(first.Text)
-                || (first.SentenceStart && (Gazetteer.SentenceStarters.Contains(first.Text) || stopWords.Contains(lower) || lowercaseWords.Contains(lower)));
+                || (first.SentenceStart && (Gazetteer.SentenceStarters.Contains(first.Text) || IsCommonWord(first.Text.ToLowerInvariant(), stopWords, lowercaseWords)));
             if (!common)
             {
                 break;
@@ -224,6 +248,9 @@ internal static class EntityExtractor
             AddPerson(tokens, start, end, evidence, people, evidencedSurnames);
         }
     }
+
+    private static bool IsCommonWord(string lower, FrozenSet<string> stopWords, LowercaseWords lowercaseWords) =>
+        stopWords.Contains(lower) || lowercaseWords.Contains(lower);
 
     /// <summary>Organizations and places; true when the span was one of them.</summary>
     private static bool ClassifyNonPerson(List<Token> tokens, int start, int end, Token? before, Token? after, List<string> places, List<string> organizations)
@@ -334,13 +361,26 @@ internal static class EntityExtractor
 
             if ((token.AllCaps && token.Text.Length > 1) || Gazetteer.Roles.Contains(token.Text) || Gazetteer.OrganizationSuffixes.Contains(token.Text)
                 || Gazetteer.OrganizationHeads.Contains(token.Text) || Gazetteer.Demonyms.Contains(token.Text) || Gazetteer.Months.Contains(token.Text)
-                || Gazetteer.Places.Contains(token.Text) || stopWords.Contains(token.Text.ToLowerInvariant()) || token.HasDigit)
+                || Gazetteer.Places.Contains(token.Text) || IsStopWord(token.Span, stopWords) || token.HasDigit)
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>Whether the lowercase form of <paramref name="word"/> is a stop word (no string is made for it).</summary>
+    private static bool IsStopWord(ReadOnlySpan<char> word, FrozenSet<string> stopWords)
+    {
+        if (word.Length > 32)
+        {
+            return stopWords.Contains(word.ToString().ToLowerInvariant());
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return stopWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
     }
 
     private static List<string> FinishPeople(
@@ -418,9 +458,9 @@ internal static class EntityExtractor
     }
 
     /// <summary>Words with what the span logic needs: capitalization, a break (punctuation) before, sentence starts.</summary>
-    private static List<Token> Tokenize(string text)
+    private static void Tokenize(string text, List<Token> tokens)
     {
-        var tokens = new List<Token>(text.Length / 6);
+        tokens.EnsureCapacity(text.Length / 6);
         var i = 0;
         var previousEnd = 0;
         var first = true;
@@ -437,7 +477,8 @@ internal static class EntityExtractor
             while (i < text.Length)
             {
                 var c = text[i];
-                if (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+                // No character below U+0300 is a nonspacing mark: ASCII and Latin-1 skip the category look-up.
+                if (char.IsLetterOrDigit(c) || (c >= '\u0300' && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark))
                 {
                     hasDigit |= char.IsDigit(c);
                     i++;
@@ -470,8 +511,6 @@ internal static class EntityExtractor
             previousEnd = i;
             first = false;
         }
-
-        return tokens;
     }
 
     /// <summary>Whether a word occurs in lowercase somewhere in the text (searched on demand: few words are asked about).</summary>

@@ -29,17 +29,18 @@ internal static class KeywordExtractor
             }
         }
 
-        var stopWords = StopWords.For(language).GetAlternateLookup<ReadOnlySpan<char>>();
-        var english = StopWords.ByLanguage["en"].GetAlternateLookup<ReadOnlySpan<char>>();
-        var demonyms = Gazetteer.Demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stopWords = StopWords.For(language);
+        var stop = new StopTest(stopWords, ReferenceEquals(stopWords, EnglishStopWords) ? null : EnglishStopWords);
+
+        // Every lowercase word seen, stop words included (as the shared StopTerm), so that a word costs one lookup.
         var counts = new Dictionary<string, Term>(Math.Min(1024, body.Length / 16 + 16), StringComparer.Ordinal);
         var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         var leadEnd = body.IndexOf("\n\n", StringComparison.Ordinal);
-        Count(body.AsSpan(), 1, occurrences: true, stopWords, english, demonyms, lookup);
-        Count(body.AsSpan(0, leadEnd < 0 ? body.Length : leadEnd), 1, occurrences: false, stopWords, english, demonyms, lookup);
+        Count(body.AsSpan(), 1, occurrences: true, stop, lookup);
+        Count(body.AsSpan(0, leadEnd < 0 ? body.Length : leadEnd), 1, occurrences: false, stop, lookup);
         if (!string.IsNullOrEmpty(title))
         {
-            Count(title.AsSpan(), 3, occurrences: false, stopWords, english, demonyms, lookup);
+            Count(title.AsSpan(), 3, occurrences: false, stop, lookup);
         }
 
         // Fold English plurals into the singular when both forms occur.
@@ -47,7 +48,8 @@ internal static class KeywordExtractor
         {
             foreach (var key in counts.Keys.ToList())
             {
-                if (key.Length > 4 && key.EndsWith('s') && counts.TryGetValue(key[..^1], out var singular) && counts.Remove(key, out var plural))
+                if (key.Length > 4 && key.EndsWith('s') && lookup.TryGetValue(key.AsSpan(0, key.Length - 1), out var singular) && singular != StopTerm
+                    && counts.TryGetValue(key, out var plural) && plural != StopTerm && counts.Remove(key))
                 {
                     singular.Merge(plural);
                 }
@@ -55,7 +57,7 @@ internal static class KeywordExtractor
         }
 
         var computed = counts.Values
-            .Where(t => t.Occurrences >= 2)
+            .Where(t => t != StopTerm && t.Occurrences >= 2)
             .OrderByDescending(t => t.Score)
             .ThenBy(t => t.Order)
             .Take(MaxComputed);
@@ -79,9 +81,7 @@ internal static class KeywordExtractor
         ReadOnlySpan<char> text,
         int weight,
         bool occurrences,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> stopWords,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> english,
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> demonyms,
+        StopTest stop,
         Dictionary<string, Term>.AlternateLookup<ReadOnlySpan<char>> counts)
     {
         Span<char> lower = stackalloc char[MaxWordLength];
@@ -123,13 +123,20 @@ internal static class KeywordExtractor
                 surface.ToLowerInvariant(key);
             }
 
-            if (stopWords.Contains(key) || english.Contains(key) || demonyms.Contains(surface))
+            // Demonyms are written capitalized ("Russian"): only a capitalized surface can be one.
+            if (char.IsUpper(surface[0]) && DemonymLookup.Contains(surface))
             {
                 continue;
             }
 
             if (!counts.TryGetValue(key, out var term))
             {
+                if (stop.Contains(key))
+                {
+                    counts[key] = StopTerm;
+                    continue;
+                }
+
                 if (!occurrences)
                 {
                     continue;
@@ -138,6 +145,10 @@ internal static class KeywordExtractor
                 term = new Term(counts.Dictionary.Count);
                 counts[key] = term;
             }
+            else if (term == StopTerm)
+            {
+                continue;
+            }
 
             term.Score += weight;
             if (occurrences)
@@ -145,6 +156,22 @@ internal static class KeywordExtractor
                 term.Add(surface);
             }
         }
+    }
+
+    private static readonly FrozenSet<string> EnglishStopWords = StopWords.ByLanguage["en"];
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DemonymLookup = Gazetteer.Demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Marks a stop word in the counts: one shared instance, never scored or returned.</summary>
+    private static readonly Term StopTerm = new(-1);
+
+    /// <summary>The stop words of the article's language, and English ones too (English words appear in every language's news).</summary>
+    private readonly struct StopTest(FrozenSet<string> language, FrozenSet<string>? english)
+    {
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> language = language.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>? english = english?.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public bool Contains(ReadOnlySpan<char> lower) => language.Contains(lower) || (english is { } e && e.Contains(lower));
     }
 
     private sealed class Term(int order)

@@ -120,7 +120,8 @@ internal sealed class LanguageIdentifier
         }
 
         // Lingua's cost grows with the text; a few hundred characters of prose decide as well as thousands.
-        var language = detector.DetectLanguageOf(sample.Length > LinguaSampleChars ? sample[..CutAtSpace(sample, LinguaSampleChars)] : sample);
+        var linguaSample = sample.Length > LinguaSampleChars ? sample[..CutAtSpace(sample, LinguaSampleChars)] : sample;
+        var language = CallingThreadScheduler.Run(() => detector.DetectLanguageOf(linguaSample));
         return language == Unknown
             ? new LanguageDecision(null, "lingua")
             : new LanguageDecision(language.IsoCode6391().ToString().ToLowerInvariant(), "lingua");

@@ -19,6 +19,25 @@ internal static class TextStatistics
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (char.IsAscii(c))
+            {
+                // The common case, decided without the Unicode tables (no ASCII character is a mark or unspaced).
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    if (!inWord)
+                    {
+                        count++;
+                        inWord = true;
+                    }
+                }
+                else if (!(inWord && c is '\'' or '-' or '.' or ',' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && !IsUnspacedScript(text[i + 1])))
+                {
+                    inWord = false;
+                }
+
+                continue;
+            }
+
             if (IsUnspacedScript(c))
             {
                 count++;

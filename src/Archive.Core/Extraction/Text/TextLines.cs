@@ -94,35 +94,33 @@ internal static partial class TextLines
         return builder.ToString();
     }
 
-    private static bool IsCollapsed(string text)
+    private static bool IsCollapsed(string text) =>
+        text[0] != ' ' && text[^1] != ' '
+        && text.AsSpan().IndexOfAny(NotInCollapsedText) < 0
+        && !text.Contains("  ", StringComparison.Ordinal);
+
+    /// <summary>Characters a collapsed text never has: controls, whitespace other than the space, invisible characters.</summary>
+    private static readonly System.Buffers.SearchValues<char> NotInCollapsedText = CharsWhere(c =>
+        c < ' ' || (c > '\u007F' && (char.IsWhiteSpace(c) || IsInvisible(c))));
+
+    /// <summary>Characters a normalized body never has: whitespace other than the space and the newline, invisible characters.</summary>
+    private static readonly System.Buffers.SearchValues<char> NotInNormalizedBody = CharsWhere(c =>
+        c is not (' ' or '\n') && (char.IsWhiteSpace(c) || IsInvisible(c)));
+
+    private static bool IsInvisible(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+
+    private static System.Buffers.SearchValues<char> CharsWhere(Func<char, bool> predicate)
     {
-        if (text[0] == ' ' || text[^1] == ' ')
+        var chars = new List<char>();
+        for (var c = 0; c <= char.MaxValue; c++)
         {
-            return false;
-        }
-
-        var previousSpace = false;
-        foreach (var c in text)
-        {
-            if (c == ' ')
+            if (predicate((char)c))
             {
-                if (previousSpace)
-                {
-                    return false;
-                }
-
-                previousSpace = true;
-                continue;
-            }
-
-            previousSpace = false;
-            if (c < ' ' || (c > '\u007F' && (char.IsWhiteSpace(c) || c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF')))
-            {
-                return false;
+                chars.Add((char)c);
             }
         }
 
-        return true;
+        return System.Buffers.SearchValues.Create([.. chars]);
     }
 
     /// <summary>
@@ -163,30 +161,23 @@ internal static partial class TextLines
             return false;
         }
 
-        for (var i = 0; i < body.Length; i++)
+        // Vectorized scans: no other whitespace or invisible character, no double space, no space before a newline.
+        if (body.IndexOfAny(NotInNormalizedBody) >= 0 || body.IndexOf("  ", StringComparison.Ordinal) >= 0 || body.IndexOf(" \n", StringComparison.Ordinal) >= 0)
         {
-            var c = body[i];
-            if (c == ' ')
-            {
-                if (body[i + 1] is ' ' or '\n')
-                {
-                    return false;
-                }
-            }
-            else if (c == '\n')
-            {
-                // Exactly "\n\n" between non-space characters.
-                if (body[i + 1] != '\n' || body[i - 1] == ' ' || char.IsWhiteSpace(body[i + 2]))
-                {
-                    return false;
-                }
+            return false;
+        }
 
-                i++;
-            }
-            else if ((char.IsWhiteSpace(c) && c != ' ') || c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF')
+        // Exactly "\n\n" between paragraphs, the next one starting with a non-space character.
+        var i = body.IndexOf('\n');
+        while (i >= 0)
+        {
+            if (body[i + 1] != '\n' || char.IsWhiteSpace(body[i + 2]))
             {
                 return false;
             }
+
+            var next = body[(i + 2)..].IndexOf('\n');
+            i = next < 0 ? -1 : i + 2 + next;
         }
 
         return true;

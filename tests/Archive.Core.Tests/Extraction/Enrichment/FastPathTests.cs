@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text;
+using Archive.Core.Extraction.Enrichment;
+using Archive.Core.Extraction.Text;
+
+namespace Archive.Core.Tests.Extraction.Enrichment;
+
+/// <summary>
+/// The plain-text hot path's fast forms (vectorized scans, ASCII shortcuts, cached look-ups) against straightforward
+/// reference forms of the same rules, over generated text mixing the characters each rule treats differently.
+/// </summary>
+public sealed class FastPathTests
+{
+    private const string Alphabet = "ab Z9 .,-'\n\n\t\r\u00A0\u200B\u00AD é\u0301\u2019\u4E2D\u3042\u0E01";
+
+    public static TheoryData<int> Seeds() => [1, 2, 3, 4, 5, 6, 7, 8];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void CountWords_GeneratedText_MatchesTheCharacterByCharacterRule(int seed)
+    {
+        foreach (var text in Generate(seed, 400))
+        {
+            Assert.Equal(ReferenceCountWords(text), TextStatistics.CountWords(text));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void IsNormalizedBody_GeneratedText_MatchesTheCharacterByCharacterRule(int seed)
+    {
+        foreach (var text in Generate(seed, 400).Concat(Generate(seed, 400, "ab c\n\n")))
+        {
+            Assert.Equal(ReferenceIsNormalizedBody(text), TextLines.IsNormalizedBody(text));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Collapse_GeneratedText_EqualsCollapsingEveryRun(int seed)
+    {
+        foreach (var text in Generate(seed, 400).Concat(Generate(seed, 400, "ab c.")))
+        {
+            Assert.Equal(ReferenceCollapse(text), TextLines.Collapse(text));
+        }
+    }
+
+    [Fact]
+    public void NormalizeBody_AlreadyNormalBody_IsReturnedAsIs()
+    {
+        const string body = "First paragraph here.\n\nSecond one, with \u201Cquotes\u201D.";
+
+        Assert.Same(body, TextLines.NormalizeBody(body));
+        Assert.Equal("A b.\n\nC d.", TextLines.NormalizeBody("A  b.\n\n\nC d."));
+        Assert.Equal("A b.\n\nC d.", TextLines.NormalizeBody("A b.\n\n C d."));
+        Assert.Equal("A b. C d.", TextLines.NormalizeBody("A b.\nC d."));
+    }
+
+    [Fact]
+    public void CallingThreadScheduler_ParallelLoopInside_RunsEveryIterationOnTheCallingThread()
+    {
+        var caller = Environment.CurrentManagedThreadId;
+        var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+
+        var sum = CallingThreadScheduler.Run(() =>
+        {
+            var total = 0L;
+            Parallel.For(0, 1_000, i =>
+            {
+                threads.AddOrUpdate(Environment.CurrentManagedThreadId, 1, (_, n) => n + 1);
+                Interlocked.Add(ref total, i);
+            });
+            return total;
+        });
+
+        Assert.Equal(499_500L, sum);
+        Assert.Equal([caller], threads.Keys);
+    }
+
+    [Fact]
+    public void CallingThreadScheduler_WorkThrows_TheExceptionReachesTheCaller()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => CallingThreadScheduler.Run<int>(() => throw new InvalidOperationException("model missing")));
+
+        Assert.Equal("model missing", error.Message);
+    }
+
+    [Fact]
+    public void Demonyms_EveryEntry_StartsWithAnUppercaseLetter()
+    {
+        // The keyword extractor looks a word up among demonyms only when it is capitalized.
+        Assert.All(Gazetteer.Demonyms, d => Assert.True(char.IsUpper(d[0]), d));
+    }
+
+    [Fact]
+    public void Keywords_StopWordsDemonymsAndPlurals_FollowTheRules()
+    {
+        const string body = "The talks on grain exports resumed. The talk about grain was long and the exports grew.\n\n"
+            + "Russian officials and russian grain traders met; other traders waited. Grain prices fell as the talks ended.";
+
+        var keywords = KeywordExtractor.Extract([], "Grain talks resume", body, "en", 10);
+
+        Assert.Equal("grain", keywords[0]);
+        Assert.Contains("talk", keywords);
+        Assert.DoesNotContain("talks", keywords);
+        Assert.Contains("exports", keywords);
+        Assert.Contains("traders", keywords);
+        Assert.DoesNotContain(keywords, k => k.Equals("the", StringComparison.OrdinalIgnoreCase) || k.Equals("and", StringComparison.OrdinalIgnoreCase));
+
+        // "Russian" is a demonym when capitalized; the one lowercase use alone is not enough for a keyword.
+        Assert.DoesNotContain(keywords, k => k.Equals("russian", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static IEnumerable<string> Generate(int seed, int count, string alphabet = Alphabet)
+    {
+        var random = new Random(seed);
+        for (var n = 0; n < count; n++)
+        {
+            var builder = new StringBuilder();
+            var length = random.Next(1, 40);
+            for (var i = 0; i < length; i++)
+            {
+                builder.Append(alphabet[random.Next(alphabet.Length)]);
+            }
+
+            yield return builder.ToString();
+        }
+    }
+
+    private static bool IsUnspaced(char c) =>
+        c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\u3040' and <= '\u30FF' or >= '\u0E00' and <= '\u0E7F';
+
+    private static int ReferenceCountWords(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (IsUnspaced(c))
+            {
+                count++;
+                inWord = false;
+            }
+            else if (char.IsLetterOrDigit(c) || (inWord && char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark))
+            {
+                count += inWord ? 0 : 1;
+                inWord = true;
+            }
+            else if (!(inWord && c is '\'' or '’' or '-' or '.' or ',' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && !IsUnspaced(text[i + 1])))
+            {
+                inWord = false;
+            }
+        }
+
+        return count;
+    }
+
+    private static bool IsInvisible(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+
+    private static bool ReferenceIsNormalizedBody(string body)
+    {
+        if (body.Length == 0 || char.IsWhiteSpace(body[0]) || char.IsWhiteSpace(body[^1]))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < body.Length; i++)
+        {
+            var c = body[i];
+            if (c == ' ')
+            {
+                if (body[i + 1] is ' ' or '\n')
+                {
+                    return false;
+                }
+            }
+            else if (c == '\n')
+            {
+                if (body[i + 1] != '\n' || body[i - 1] == ' ' || char.IsWhiteSpace(body[i + 2]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+            else if ((char.IsWhiteSpace(c) && c != ' ') || IsInvisible(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string ReferenceCollapse(string text)
+    {
+        var builder = new StringBuilder();
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (IsInvisible(c))
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+}
