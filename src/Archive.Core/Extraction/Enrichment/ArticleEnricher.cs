@@ -61,7 +61,7 @@ internal sealed class ArticleEnricher(ExtractionOptions options, LanguageIdentif
 
         var givenTitle = titleSource is null ? title : null;
         var keywords = KeywordExtractor.Extract(raw.Keywords, givenTitle, analyzed, language, options.MaxKeywords);
-        var entities = EntityExtractor.Extract(givenTitle is null ? analyzed : givenTitle + ".\n\n" + analyzed, language, options.MaxEntitiesPerKind);
+        var entities = EntityExtractor.Extract(givenTitle, analyzed, language, options.MaxEntitiesPerKind);
 
         var authors = new List<string>();
         foreach (var author in raw.Authors)

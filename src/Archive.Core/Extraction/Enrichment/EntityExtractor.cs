@@ -37,14 +37,21 @@ internal static class EntityExtractor
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceNounLookup = Gazetteer.PlaceNouns.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> IntroducerLookup = Gazetteer.PlaceIntroducers.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static Entities Extract(string text, string? language, int maxPerKind)
+    /// <summary>The entities of a text.</summary>
+    public static Entities Extract(string text, string? language, int maxPerKind) => Extract(null, text, language, maxPerKind);
+
+    /// <summary>
+    /// The entities of a headline and its body, read as if the headline were the body's first sentence (no span
+    /// crosses from one into the other), without copying the body behind the headline.
+    /// </summary>
+    public static Entities Extract(string? title, string body, string? language, int maxPerKind)
     {
         // The token list is the largest allocation here; each thread reuses its own (tokens never leave this call).
         var tokens = reusableTokens ?? new List<Token>(256);
         reusableTokens = null;
         try
         {
-            return Extract(text, tokens, language, maxPerKind);
+            return Extract(title, body, tokens, language, maxPerKind);
         }
         finally
         {
@@ -62,10 +69,16 @@ internal static class EntityExtractor
     [ThreadStatic]
     private static List<Token>? reusableTokens;
 
-    private static Entities Extract(string text, List<Token> tokens, string? language, int maxPerKind)
+    private static Entities Extract(string? title, string body, List<Token> tokens, string? language, int maxPerKind)
     {
-        Tokenize(text, tokens);
-        var lowercaseWords = new LowercaseWords(text);
+        // Each text's first word starts a sentence after a break, as the body's would after "headline.\n\n".
+        if (title is not null)
+        {
+            Tokenize(title, tokens);
+        }
+
+        Tokenize(body, tokens);
+        var lowercaseWords = new LowercaseWords(title, body);
 
         var stopWords = StopWords.For(language);
         var people = new List<(string Name, bool Evidence)>();
@@ -460,7 +473,7 @@ internal static class EntityExtractor
     /// <summary>Words with what the span logic needs: capitalization, a break (punctuation) before, sentence starts.</summary>
     private static void Tokenize(string text, List<Token> tokens)
     {
-        tokens.EnsureCapacity(text.Length / 6);
+        tokens.EnsureCapacity(tokens.Count + (text.Length / 6));
         var i = 0;
         var previousEnd = 0;
         var first = true;
@@ -514,7 +527,7 @@ internal static class EntityExtractor
     }
 
     /// <summary>Whether a word occurs in lowercase somewhere in the text (searched on demand: few words are asked about).</summary>
-    private sealed class LowercaseWords(string text)
+    private sealed class LowercaseWords(string? title, string body)
     {
         private readonly Dictionary<string, bool> cache = new(StringComparer.Ordinal);
 
@@ -525,22 +538,26 @@ internal static class EntityExtractor
                 return found;
             }
 
-            found = false;
+            found = (title is not null && Occurs(title, lower)) || Occurs(body, lower);
+            cache[lower] = found;
+            return found;
+        }
+
+        private static bool Occurs(string text, string lower)
+        {
             var position = 0;
             while ((position = text.IndexOf(lower, position, StringComparison.Ordinal)) >= 0)
             {
                 var end = position + lower.Length;
                 if ((position == 0 || !char.IsLetter(text[position - 1])) && (end >= text.Length || !char.IsLetter(text[end])))
                 {
-                    found = true;
-                    break;
+                    return true;
                 }
 
                 position = end;
             }
 
-            cache[lower] = found;
-            return found;
+            return false;
         }
     }
 

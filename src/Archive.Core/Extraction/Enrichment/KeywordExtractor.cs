@@ -32,57 +32,47 @@ internal static class KeywordExtractor
         var stopWords = StopWords.For(language);
         var stop = new StopTest(stopWords, ReferenceEquals(stopWords, EnglishStopWords) ? null : EnglishStopWords);
 
-        // Every lowercase word seen, stop words included (as the shared StopTerm), so that a word costs one lookup.
-        var counts = new Dictionary<string, Term>(Math.Min(1024, body.Length / 16 + 16), StringComparer.Ordinal);
-        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
-        var leadEnd = body.IndexOf("\n\n", StringComparison.Ordinal);
-        Count(body.AsSpan(), 1, occurrences: true, stop, lookup);
-        Count(body.AsSpan(0, leadEnd < 0 ? body.Length : leadEnd), 1, occurrences: false, stop, lookup);
-        if (!string.IsNullOrEmpty(title))
+        // Every lowercase word seen, stop words included (flagged), so that a word costs one look-up; the table is
+        // reused by the thread and keeps surfaces as positions in the body, so counting allocates nothing.
+        var table = TermTable.Rent();
+        try
         {
-            Count(title.AsSpan(), 3, occurrences: false, stop, lookup);
-        }
-
-        // Fold English plurals into the singular when both forms occur.
-        if (language is null or "en")
-        {
-            foreach (var key in counts.Keys.ToList())
+            var leadEnd = body.IndexOf("\n\n", StringComparison.Ordinal);
+            Count(body.AsSpan(), 1, occurrences: true, stop, table);
+            Count(body.AsSpan(0, leadEnd < 0 ? body.Length : leadEnd), 1, occurrences: false, stop, table);
+            if (!string.IsNullOrEmpty(title))
             {
-                if (key.Length > 4 && key.EndsWith('s') && lookup.TryGetValue(key.AsSpan(0, key.Length - 1), out var singular) && singular != StopTerm
-                    && counts.TryGetValue(key, out var plural) && plural != StopTerm && counts.Remove(key))
+                Count(title.AsSpan(), 3, occurrences: false, stop, table);
+            }
+
+            // Fold English plurals into the singular when both forms occur.
+            if (language is null or "en")
+            {
+                table.FoldPlurals();
+            }
+
+            foreach (var surface in table.Top(MaxComputed, body))
+            {
+                if (!result.Contains(surface, StringComparer.OrdinalIgnoreCase))
                 {
-                    singular.Merge(plural);
+                    result.Add(surface);
+                    if (result.Count >= max)
+                    {
+                        break;
+                    }
                 }
             }
         }
-
-        var computed = counts.Values
-            .Where(t => t != StopTerm && t.Occurrences >= 2)
-            .OrderByDescending(t => t.Score)
-            .ThenBy(t => t.Order)
-            .Take(MaxComputed);
-        foreach (var term in computed)
+        finally
         {
-            var surface = term.Surface;
-            if (!result.Contains(surface, StringComparer.OrdinalIgnoreCase))
-            {
-                result.Add(surface);
-                if (result.Count >= max)
-                {
-                    break;
-                }
-            }
+            TermTable.Return(table);
         }
 
         return result;
     }
 
-    private static void Count(
-        ReadOnlySpan<char> text,
-        int weight,
-        bool occurrences,
-        StopTest stop,
-        Dictionary<string, Term>.AlternateLookup<ReadOnlySpan<char>> counts)
+    /// <summary>Counts the words of <paramref name="text"/>; when <paramref name="occurrences"/>, text is the body and new terms are added.</summary>
+    private static void Count(ReadOnlySpan<char> text, int weight, bool occurrences, StopTest stop, TermTable table)
     {
         Span<char> lower = stackalloc char[MaxWordLength];
         var i = 0;
@@ -124,16 +114,18 @@ internal static class KeywordExtractor
             }
 
             // Demonyms are written capitalized ("Russian"): only a capitalized surface can be one.
-            if (char.IsUpper(surface[0]) && DemonymLookup.Contains(surface))
+            var capitalized = char.IsUpper(surface[0]);
+            if (capitalized && DemonymLookup.Contains(surface))
             {
                 continue;
             }
 
-            if (!counts.TryGetValue(key, out var term))
+            var index = table.Find(key);
+            if (index < 0)
             {
                 if (stop.Contains(key))
                 {
-                    counts[key] = StopTerm;
+                    table.Add(key, stopWord: true);
                     continue;
                 }
 
@@ -142,28 +134,16 @@ internal static class KeywordExtractor
                     continue;
                 }
 
-                term = new Term(counts.Dictionary.Count);
-                counts[key] = term;
-            }
-            else if (term == StopTerm)
-            {
-                continue;
+                index = table.Add(key, stopWord: false);
             }
 
-            term.Score += weight;
-            if (occurrences)
-            {
-                term.Add(surface);
-            }
+            table.Count(index, weight, occurrences, capitalized, start, surface.Length);
         }
     }
 
     private static readonly FrozenSet<string> EnglishStopWords = StopWords.ByLanguage["en"];
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DemonymLookup = Gazetteer.Demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>Marks a stop word in the counts: one shared instance, never scored or returned.</summary>
-    private static readonly Term StopTerm = new(-1);
 
     /// <summary>The stop words of the article's language, and English ones too (English words appear in every language's news).</summary>
     private readonly struct StopTest(FrozenSet<string> language, FrozenSet<string>? english)
@@ -174,50 +154,248 @@ internal static class KeywordExtractor
         public bool Contains(ReadOnlySpan<char> lower) => language.Contains(lower) || (english is { } e && e.Contains(lower));
     }
 
-    private sealed class Term(int order)
+    /// <summary>
+    /// An open-addressing hash table of lowercase words (their characters in one buffer) with their counts; terms
+    /// stay in insertion order, which breaks ties between equal scores. One per thread, cleared between articles.
+    /// </summary>
+    private sealed class TermTable
     {
-        private string? lowerSurface;
-        private string? capitalSurface;
-        private int lowerCount;
-        private int capitalCount;
+        private const int MaxKeptChars = 1 << 20;
 
-        public int Order { get; } = order;
+        [ThreadStatic]
+        private static TermTable? cached;
 
-        public int Score { get; set; }
+        private char[] chars = new char[8 * 1024];
+        private int charsUsed;
+        private Term[] terms = new Term[512];
+        private int count;
+        private int[] slots = new int[1024];
 
-        public int Occurrences => lowerCount + capitalCount;
-
-        /// <summary>Lowercase unless the word is written capitalized more often than not (a name).</summary>
-        public string Surface => capitalCount > lowerCount || lowerSurface is null ? capitalSurface ?? lowerSurface! : lowerSurface;
-
-        public void Add(ReadOnlySpan<char> surface)
+        public static TermTable Rent()
         {
-            if (char.IsUpper(surface[0]))
+            var table = cached ?? new TermTable();
+            cached = null;
+            return table;
+        }
+
+        public static void Return(TermTable table)
+        {
+            // Forget only what was used: clearing a large slot array for a short article would cost more than counting.
+            for (var i = 0; i < table.count; i++)
             {
-                capitalSurface ??= surface.ToString();
-                capitalCount++;
+                table.slots[table.terms[i].Slot] = 0;
+            }
+
+            table.count = 0;
+            table.charsUsed = 0;
+            if (table.chars.Length <= MaxKeptChars)
+            {
+                cached = table;
+            }
+        }
+
+        /// <summary>The index of <paramref name="key"/>, or -1 (folded-away plurals are not found).</summary>
+        public int Find(ReadOnlySpan<char> key)
+        {
+            var hash = Hash(key);
+            var mask = slots.Length - 1;
+            for (var slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask)
+            {
+                var index = slots[slot] - 1;
+                ref var term = ref terms[index];
+                if (term.Hash == hash && chars.AsSpan(term.KeyStart, term.KeyLength).SequenceEqual(key))
+                {
+                    return term.Removed ? -1 : index;
+                }
+            }
+
+            return -1;
+        }
+
+        public int Add(ReadOnlySpan<char> key, bool stopWord)
+        {
+            if ((count + 1) * 2 > slots.Length)
+            {
+                Grow();
+            }
+
+            if (charsUsed + key.Length > chars.Length)
+            {
+                Array.Resize(ref chars, Math.Max(chars.Length * 2, charsUsed + key.Length));
+            }
+
+            if (count == terms.Length)
+            {
+                Array.Resize(ref terms, terms.Length * 2);
+            }
+
+            key.CopyTo(chars.AsSpan(charsUsed));
+            var hash = Hash(key);
+            var mask = slots.Length - 1;
+            var slot = hash & mask;
+            while (slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            var index = count++;
+            terms[index] = new Term
+            {
+                KeyStart = charsUsed,
+                KeyLength = key.Length,
+                Hash = hash,
+                Slot = slot,
+                Stop = stopWord,
+                LowerStart = -1,
+                CapitalStart = -1,
+            };
+            slots[slot] = index + 1;
+            charsUsed += key.Length;
+            return index;
+        }
+
+        /// <summary>Scores a word; in the body pass also counts the occurrence and remembers its first spelling (a position in the body).</summary>
+        public void Count(int index, int weight, bool occurrence, bool capitalized, int start, int length)
+        {
+            ref var term = ref terms[index];
+            if (term.Stop)
+            {
+                return;
+            }
+
+            term.Score += weight;
+            if (!occurrence)
+            {
+                return;
+            }
+
+            if (capitalized)
+            {
+                if (term.CapitalStart < 0)
+                {
+                    (term.CapitalStart, term.CapitalLength) = (start, length);
+                }
+
+                term.CapitalCount++;
             }
             else
             {
-                lowerSurface ??= surface.ToString();
-                lowerCount++;
+                if (term.LowerStart < 0)
+                {
+                    (term.LowerStart, term.LowerLength) = (start, length);
+                }
+
+                term.LowerCount++;
             }
         }
 
-        public void Merge(Term other)
+        /// <summary>A plural ("talks") whose singular ("talk") was also seen adds its counts to the singular and goes.</summary>
+        public void FoldPlurals()
         {
-            Score += other.Score;
-            lowerCount += other.lowerCount;
-            capitalCount += other.capitalCount;
-            if (lowerSurface is null && other.lowerSurface is not null)
+            for (var index = 0; index < count; index++)
             {
-                lowerSurface = other.lowerSurface[..^1];
-            }
+                ref var plural = ref terms[index];
+                if (plural.Stop || plural.Removed || plural.KeyLength <= 4 || chars[plural.KeyStart + plural.KeyLength - 1] != 's')
+                {
+                    continue;
+                }
 
-            if (capitalSurface is null && other.capitalSurface is not null)
-            {
-                capitalSurface = other.capitalSurface[..^1];
+                var singularIndex = Find(chars.AsSpan(plural.KeyStart, plural.KeyLength - 1));
+                if (singularIndex < 0 || terms[singularIndex].Stop)
+                {
+                    continue;
+                }
+
+                ref var singular = ref terms[singularIndex];
+                plural.Removed = true;
+                singular.Score += plural.Score;
+                singular.LowerCount += plural.LowerCount;
+                singular.CapitalCount += plural.CapitalCount;
+                if (singular.LowerStart < 0 && plural.LowerStart >= 0)
+                {
+                    (singular.LowerStart, singular.LowerLength) = (plural.LowerStart, plural.LowerLength - 1);
+                }
+
+                if (singular.CapitalStart < 0 && plural.CapitalStart >= 0)
+                {
+                    (singular.CapitalStart, singular.CapitalLength) = (plural.CapitalStart, plural.CapitalLength - 1);
+                }
             }
         }
+
+        /// <summary>
+        /// The best terms seen at least twice, by score and then first appearance, each in its usual spelling:
+        /// lowercase unless written capitalized more often than not.
+        /// </summary>
+        public List<string> Top(int take, string body)
+        {
+            var candidates = new List<int>();
+            for (var index = 0; index < count; index++)
+            {
+                ref var term = ref terms[index];
+                if (!term.Stop && !term.Removed && term.LowerCount + term.CapitalCount >= 2)
+                {
+                    candidates.Add(index);
+                }
+            }
+
+            candidates.Sort((a, b) => terms[a].Score != terms[b].Score ? terms[b].Score.CompareTo(terms[a].Score) : a.CompareTo(b));
+            var surfaces = new List<string>(Math.Min(take, candidates.Count));
+            foreach (var index in candidates.Take(take))
+            {
+                ref var term = ref terms[index];
+                var capital = term.CapitalCount > term.LowerCount || term.LowerStart < 0;
+                surfaces.Add(capital && term.CapitalStart >= 0
+                    ? body.Substring(term.CapitalStart, term.CapitalLength)
+                    : body.Substring(term.LowerStart, term.LowerLength));
+            }
+
+            return surfaces;
+        }
+
+        private static int Hash(ReadOnlySpan<char> key)
+        {
+            var hash = 2166136261u;
+            foreach (var c in key)
+            {
+                hash = (hash ^ c) * 16777619u;
+            }
+
+            return (int)(hash & 0x7FFFFFFF);
+        }
+
+        private void Grow()
+        {
+            slots = new int[slots.Length * 2];
+            var mask = slots.Length - 1;
+            for (var index = 0; index < count; index++)
+            {
+                var slot = terms[index].Hash & mask;
+                while (slots[slot] != 0)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                slots[slot] = index + 1;
+                terms[index].Slot = slot;
+            }
+        }
+    }
+
+    private struct Term
+    {
+        public int KeyStart;
+        public int KeyLength;
+        public int Hash;
+        public int Slot;
+        public bool Stop;
+        public bool Removed;
+        public int Score;
+        public int LowerCount;
+        public int CapitalCount;
+        public int LowerStart;
+        public int LowerLength;
+        public int CapitalStart;
+        public int CapitalLength;
     }
 }

@@ -69,7 +69,7 @@ internal sealed class LanguageIdentifier
 
     internal LanguageDecision Decide(string text, int sampleChars)
     {
-        var sample = text.Length > sampleChars ? text[..CutAtSpace(text, sampleChars)] : text;
+        var sample = text.AsSpan(0, text.Length > sampleChars ? CutAtSpace(text, sampleChars) : text.Length);
         var scripts = CountScripts(sample);
         if (scripts.Letters < MinimumLetters)
         {
@@ -120,7 +120,7 @@ internal sealed class LanguageIdentifier
         }
 
         // Lingua's cost grows with the text; a few hundred characters of prose decide as well as thousands.
-        var linguaSample = sample.Length > LinguaSampleChars ? sample[..CutAtSpace(sample, LinguaSampleChars)] : sample;
+        var linguaSample = sample.Length > LinguaSampleChars ? sample[..CutAtSpace(sample, LinguaSampleChars)].ToString() : sample.ToString();
         var language = CallingThreadScheduler.Run(() => detector.DetectLanguageOf(linguaSample));
         return language == Unknown
             ? new LanguageDecision(null, "lingua")
@@ -164,7 +164,7 @@ internal sealed class LanguageIdentifier
     /// and Belarusian (ў); Portuguese (ã, õ) from Spanish (ñ, ¿, ¡) and Catalan (its own function words); Polish (ł).
     /// Returns true only when the letters agree with <paramref name="best"/> and nothing points to a relative.
     /// </summary>
-    private static bool LettersConfirm(string best, string sample)
+    private static bool LettersConfirm(string best, ReadOnlySpan<char> sample)
     {
         int russian = 0, ukrainian = 0, belarusian = 0, portuguese = 0, spanish = 0, polish = 0;
         foreach (var c in sample)
@@ -203,16 +203,17 @@ internal sealed class LanguageIdentifier
         };
     }
 
-    private static bool LooksCatalan(string sample)
+    private static bool LooksCatalan(ReadOnlySpan<char> sample)
     {
         var hits = 0;
         foreach (var word in CatalanMarkers)
         {
             var index = 0;
-            while ((index = sample.IndexOf(word, index, StringComparison.Ordinal)) >= 0)
+            int found;
+            while ((found = sample[index..].IndexOf(word, StringComparison.Ordinal)) >= 0)
             {
                 hits++;
-                index += word.Length;
+                index += found + word.Length;
             }
         }
 
@@ -223,9 +224,10 @@ internal sealed class LanguageIdentifier
 
     private const int LinguaSampleChars = 600;
 
-    private static int CutAtSpace(string text, int max)
+    private static int CutAtSpace(ReadOnlySpan<char> text, int max)
     {
-        var cut = text.LastIndexOf(' ', max);
+        // The last space at or before index max, as string.LastIndexOf(' ', max) finds it.
+        var cut = text[..(max + 1)].LastIndexOf(' ');
         return cut > max / 2 ? cut : max;
     }
 
@@ -265,11 +267,11 @@ internal sealed class LanguageIdentifier
         return s.Thai > half ? "th" : null;
     }
 
-    private static (string? Best, (string? Code, int Hits) Second, int BestHits, int Tokens) ScoreFunctionWords(string sample)
+    private static (string? Best, (string? Code, int Hits) Second, int BestHits, int Tokens) ScoreFunctionWords(ReadOnlySpan<char> sample)
     {
         Span<int> hits = stackalloc int[StopWordLanguages.Length];
         var tokens = 0;
-        var span = sample.AsSpan();
+        var span = sample;
         Span<char> lower = stackalloc char[32];
         var i = 0;
         while (i < span.Length)
@@ -377,7 +379,7 @@ internal sealed class LanguageIdentifier
         return masks.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    private static ScriptCounts CountScripts(string sample)
+    private static ScriptCounts CountScripts(ReadOnlySpan<char> sample)
     {
         var counts = default(ScriptCounts);
         foreach (var c in sample)

@@ -186,24 +186,18 @@ internal static partial class TextLines
     /// <summary>Joins paragraphs into a body, dropping empty ones.</summary>
     public static string JoinParagraphs(IEnumerable<string> paragraphs)
     {
-        var builder = new StringBuilder();
+        // Collapsed paragraphs are usually the same strings: join them once, at their exact length.
+        var clean = new List<string>();
         foreach (var paragraph in paragraphs)
         {
-            var clean = Collapse(paragraph);
-            if (clean.Length == 0)
+            var collapsed = Collapse(paragraph);
+            if (collapsed.Length > 0)
             {
-                continue;
+                clean.Add(collapsed);
             }
-
-            if (builder.Length > 0)
-            {
-                builder.Append("\n\n");
-            }
-
-            builder.Append(clean);
         }
 
-        return builder.ToString();
+        return clean.Count == 1 ? clean[0] : string.Join("\n\n", clean);
     }
 
     /// <summary>The paragraphs of a normalized body.</summary>
