@@ -36,6 +36,32 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public async Task Extract_TextWithFewStrayControls_IsReadAndTheControlsRemovedWithAWarning()
+    {
+        // Eight bell/backspace/escape-like bytes in a short text stay under the binary threshold; a form feed is a break.
+        var text = "Harbour reopens after storm repairs\n\nThe harbour\u0007 reopened on Monday\u0008 after three weeks of repairs.\u000C"
+            + "Ferries\u0001 resumed\u0002 their\u0003 usual\u0004 timetable\u0005 the same afternoon, the port said.";
+
+        var article = await Extract.ArticleAsync(text, "harbour.txt");
+
+        Assert.DoesNotContain(article.Body, c => c < ' ' && c != '\n');
+        Assert.Contains("The harbour reopened on Monday after three weeks of repairs.", article.Body, StringComparison.Ordinal);
+        Assert.Contains("Ferries resumed their usual timetable", article.Body, StringComparison.Ordinal);
+        Assert.Contains(article.Warnings, w => w.Contains("7 control character(s) were removed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Extract_TextFullOfControlBytes_IsUnsupported()
+    {
+        // Every 10th byte a control (not tab, newline, form feed or escape): far more than text ever has.
+        var bytes = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("abcdefghi\u0002", 200)));
+
+        var error = await Extract.FailureAsync(bytes, "controls.txt", ExtractionErrorCodes.UnsupportedFormat);
+
+        Assert.Contains("200 other control bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Extract_PngNamedTxt_IsUnsupportedAndSaysWhat()
     {
         byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];

@@ -122,35 +122,29 @@ public static class ContentHash
     private static int Fold(ReadOnlySpan<char> text, Span<char> output, ref FoldState state)
     {
         var length = 0;
-        var pendingSpace = state.PendingSpace;
-        var started = state.Started;
+        var folded = FoldedAscii;
+        var white = AsciiWhiteSpace;
+        int pending = state.PendingSpace ? 1 : 0, started = state.Started ? 1 : 0;
         foreach (var c in text)
         {
             if (c < '\u007F')
             {
-                if (c <= ' ')
-                {
-                    if (char.IsWhiteSpace(c))
-                    {
-                        pendingSpace = started;
-                        continue;
-                    }
-                }
-
-                if (pendingSpace)
-                {
-                    output[length++] = ' ';
-                    pendingSpace = false;
-                }
-
-                output[length++] = c == '`' ? '\'' : char.ToLowerInvariant(c);
-                started = true;
+                // Without branches on the characters (word ends are unpredictable): a space is written
+                // speculatively and kept only when one is pending before a non-space; the output has room for it.
+                var space = white[c];
+                var other = space ^ 1;
+                output[length] = ' ';
+                length += pending & other;
+                output[length] = folded[c];
+                length += other;
+                pending = space & started;
+                started |= other;
                 continue;
             }
 
             if (char.IsWhiteSpace(c))
             {
-                pendingSpace = started;
+                pending = started;
                 continue;
             }
 
@@ -169,10 +163,10 @@ public static class ContentHash
                 continue;
             }
 
-            if (pendingSpace)
+            if (pending == 1)
             {
                 output[length++] = ' ';
-                pendingSpace = false;
+                pending = 0;
             }
 
             if (replacement is not null)
@@ -185,11 +179,17 @@ public static class ContentHash
                 output[length++] = char.ToLowerInvariant(c);
             }
 
-            started = true;
+            started = 1;
         }
 
-        state.PendingSpace = pendingSpace;
-        state.Started = started;
+        state.PendingSpace = pending == 1;
+        state.Started = started == 1;
         return length;
     }
+
+    /// <summary>ASCII below U+007F folded: lowercase, the backtick as an apostrophe.</summary>
+    private static readonly char[] FoldedAscii = Enumerable.Range(0, 0x7F).Select(c => c == '`' ? '\'' : char.ToLowerInvariant((char)c)).ToArray();
+
+    /// <summary>1 for ASCII whitespace below U+007F, else 0.</summary>
+    private static readonly int[] AsciiWhiteSpace = Enumerable.Range(0, 0x7F).Select(c => char.IsWhiteSpace((char)c) ? 1 : 0).ToArray();
 }

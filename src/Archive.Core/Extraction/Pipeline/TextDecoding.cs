@@ -112,20 +112,24 @@ internal static class TextDecoding
         return false;
     }
 
+    /// <summary>Control bytes a text file does not carry (NUL is counted on its own): not tab, newlines, form feed or escape.</summary>
+    private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
+        [1, 2, 3, 4, 5, 6, 7, 8, 0x0B, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1C, 0x1D, 0x1E, 0x1F, 0x7F]);
+
+    /// <summary>Control characters <see cref="Clean"/> removes (form feed becomes a newline): all below U+0020 but tab and newlines.</summary>
+    private static readonly SearchValues<char> RemovedControls = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
     private static void RejectBinary(ReadOnlySpan<byte> span)
     {
         var sample = span[..Math.Min(span.Length, SampleBytes)];
-        int nul = 0, control = 0;
-        foreach (var b in sample)
+
+        // Vectorized: text has none of these, so each scan usually runs through once.
+        var nul = sample.Count((byte)0);
+        var control = 0;
+        for (var rest = sample; rest.IndexOfAny(ControlBytes) is var next and >= 0; rest = rest[(next + 1)..])
         {
-            if (b == 0)
-            {
-                nul++;
-            }
-            else if ((b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C or 0x1B)) || b == 0x7F)
-            {
-                control++;
-            }
+            control++;
         }
 
         // A text export never carries NUL bytes beyond a stray one; binary data is full of them and of controls.
@@ -165,17 +169,7 @@ internal static class TextDecoding
     /// <summary>Drops C0 control characters other than tab and line breaks; a form feed becomes a line break.</summary>
     private static string Clean(string text, List<string> warnings)
     {
-        var needsCleaning = false;
-        foreach (var c in text)
-        {
-            if (c < 0x20 && c is not ('\t' or '\n' or '\r'))
-            {
-                needsCleaning = true;
-                break;
-            }
-        }
-
-        if (!needsCleaning)
+        if (text.AsSpan().IndexOfAny(RemovedControls) < 0)
         {
             return text;
         }

@@ -56,6 +56,28 @@ public sealed class FastPathTests
         Assert.Equal("A b. C d.", TextLines.NormalizeBody("A b.\nC d."));
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void ContentHashNormalize_GeneratedText_MatchesTheCharacterByCharacterRule(int seed)
+    {
+        foreach (var text in Generate(seed, 400, HashAlphabet))
+        {
+            Assert.Equal(ReferenceFold(text), ContentHash.Normalize(text));
+        }
+    }
+
+    [Fact]
+    public void ContentHashCompute_TextLongerThanOneSlice_IsTheHashOfTheWholeNormalizedText()
+    {
+        // Slices of 16K characters: spaces and a pending space fall on the boundaries.
+        var text = string.Concat(Generate(9, 3_000, HashAlphabet).Select(t => t + "  "));
+
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(ReferenceFold(text))));
+
+        Assert.True(text.Length > 40_000);
+        Assert.Equal(expected, ContentHash.Compute(text));
+    }
+
     [Fact]
     public void CallingThreadScheduler_ParallelLoopInside_RunsEveryIterationOnTheCallingThread()
     {
@@ -109,6 +131,48 @@ public sealed class FastPathTests
 
         // "Russian" is a demonym when capitalized; the one lowercase use alone is not enough for a keyword.
         Assert.DoesNotContain(keywords, k => k.Equals("russian", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private const string HashAlphabet = "aB Z9 `\t\n\r\u00A0\u2019\u201C\u2014\u2026\u00AD\u200B\u00C9e\u0301\u00DF.";
+
+    private static string ReferenceFold(string text)
+    {
+        var builder = new StringBuilder();
+        var pending = false;
+        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pending = builder.Length > 0;
+                continue;
+            }
+
+            var replacement = c switch
+            {
+                '\u2019' => "'",
+                '`' => "'",
+                '\u201C' => "\"",
+                '\u2014' => "-",
+                '\u2026' => "...",
+                '\u00AD' or '\u200B' => string.Empty,
+                _ => char.ToLowerInvariant(c).ToString(),
+            };
+
+            if (replacement.Length == 0)
+            {
+                continue;
+            }
+
+            if (pending)
+            {
+                builder.Append(' ');
+                pending = false;
+            }
+
+            builder.Append(replacement);
+        }
+
+        return builder.ToString();
     }
 
     private static IEnumerable<string> Generate(int seed, int count, string alphabet = Alphabet)
