@@ -78,7 +78,28 @@ public static class ContentHash
         }
 
         var valid = WithValidCodePoints(body);
-        return valid.IsNormalized(NormalizationForm.FormC) ? valid : valid.Normalize(NormalizationForm.FormC);
+        return IsComposedForSure(valid) || valid.IsNormalized(NormalizationForm.FormC) ? valid : valid.Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>
+    /// True when every character is one NFC leaves alone whatever follows it and none can combine with what precedes
+    /// it: below U+0300 (where combining marks begin) or typographic punctuation U+2010-U+2027 (dashes, quotes,
+    /// ellipsis). Most text is, and the vectorized scan spares it the normalizer's own check.
+    /// </summary>
+    private static bool IsComposedForSure(string text)
+    {
+        var rest = text.AsSpan();
+        while (rest.IndexOfAnyExceptInRange('\u0000', '\u02FF') is var next and >= 0)
+        {
+            if (rest[next] is < '\u2010' or > '\u2027')
+            {
+                return false;
+            }
+
+            rest = rest[(next + 1)..];
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -87,6 +108,11 @@ public static class ContentHash
     /// </summary>
     private static string WithValidCodePoints(string text)
     {
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && !text.Contains('\uFFFE', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
         char[]? copy = null;
         for (var i = 0; i < text.Length; i++)
         {

@@ -515,9 +515,11 @@ internal static class EntityExtractor
                 possessive = true;
             }
 
+            // Most words follow a single space: no break, no sentence start, no search.
             var gap = text.AsSpan(previousEnd, start - previousEnd);
-            var breakBefore = first || !(gap.Length == 1 && gap[0] == ' ');
-            var sentenceStart = first || gap.IndexOfAny(SentencePunctuation) >= 0;
+            var singleSpace = gap.Length == 1 && gap[0] == ' ';
+            var breakBefore = first || !singleSpace;
+            var sentenceStart = first || (!singleSpace && gap.IndexOfAny(SentencePunctuation) >= 0);
             var capitalized = char.IsUpper(text[start]);
             var word = capitalized ? text.Substring(start, length) : null;
             tokens.Add(new Token(text, start, length, word, capitalized, capitalized && IsAllCaps(word!), breakBefore, sentenceStart, possessive, hasDigit));

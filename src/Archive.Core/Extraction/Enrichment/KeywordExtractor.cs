@@ -104,11 +104,7 @@ internal static class KeywordExtractor
             }
 
             var key = lower[..surface.Length];
-            if (System.Text.Ascii.IsValid(surface))
-            {
-                System.Text.Ascii.ToLower(surface, key, out _);
-            }
-            else
+            if (!LowerAscii(surface, key))
             {
                 surface.ToLowerInvariant(key);
             }
@@ -139,6 +135,23 @@ internal static class KeywordExtractor
 
             table.Count(index, weight, occurrences, capitalized, start, surface.Length);
         }
+    }
+
+    /// <summary>Lowercases an ASCII word in one pass (words are short: no vectorized call pays off); false when it is not ASCII.</summary>
+    private static bool LowerAscii(ReadOnlySpan<char> word, Span<char> lower)
+    {
+        for (var k = 0; k < word.Length; k++)
+        {
+            var c = word[k];
+            if (c >= 128)
+            {
+                return false;
+            }
+
+            lower[k] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+        }
+
+        return true;
     }
 
     private static readonly FrozenSet<string> EnglishStopWords = StopWords.ByLanguage["en"];

@@ -251,7 +251,7 @@ internal static partial class PlainTextReader
                 break;
             }
 
-            if (TextLines.CountWords(line) > 25)
+            if (TextLines.CountWords(line, 26) > 25)
             {
                 break;
             }
@@ -517,7 +517,7 @@ internal static partial class PlainTextReader
         }
 
         var site = rest[(match.Index + match.Length)..].Trim(' ', '|', '-', '–', '—', ',', '.');
-        if (site.Length is < 2 or > 60 || site.Any(char.IsDigit) || TextLines.CountWords(site) > 6)
+        if (site.Length is < 2 or > 60 || site.Any(char.IsDigit) || TextLines.CountWords(site, 7) > 6)
         {
             return null;
         }
@@ -610,13 +610,13 @@ internal static partial class PlainTextReader
 
     private static bool IsFooterLine(string line)
     {
-        if (TextLines.CountWords(line) > 30)
+        if (TextLines.CountWords(line, 31) > 30)
         {
             return false;
         }
 
         return FollowLine().IsMatch(line)
-            || (Handle().IsMatch(line) && TextLines.CountWords(line) <= 12)
+            || (Handle().IsMatch(line) && TextLines.CountWords(line, 13) <= 12)
             || ShareLine().IsMatch(line)
             || CopyrightLine().IsMatch(line)
             || OriginLine().IsMatch(line)
@@ -626,7 +626,7 @@ internal static partial class PlainTextReader
     }
 
     private static bool IsBoilerplateLine(string line) =>
-        TextLines.CountWords(line) <= 20 && (AdvertLine().IsMatch(line) || ShareLine().IsMatch(line) || RelatedLine().IsMatch(line));
+        TextLines.CountWords(line, 21) <= 20 && (AdvertLine().IsMatch(line) || ShareLine().IsMatch(line) || RelatedLine().IsMatch(line));
 
     private static void ReadFooterFacts(string line, TextLayout layout)
     {
@@ -652,7 +652,7 @@ internal static partial class PlainTextReader
             }
 
             var name = UrlInText().Replace(line[(origin.Index + origin.Length)..], string.Empty).Trim(' ', '.', ',', ':', '(', ')', '|', '-');
-            if (name.Length is > 1 and <= 60 && TextLines.CountWords(name) <= 6)
+            if (name.Length is > 1 and <= 60 && TextLines.CountWords(name, 7) <= 6)
             {
                 layout.SiteName ??= name;
             }
@@ -664,7 +664,7 @@ internal static partial class PlainTextReader
         if (copyright.Success)
         {
             var owner = copyright.Groups["owner"].Value.Trim(' ', '.', ',');
-            if (owner.Length > 1 && TextLines.CountWords(owner) <= 6)
+            if (owner.Length > 1 && TextLines.CountWords(owner, 7) <= 6)
             {
                 layout.SiteName ??= owner;
             }

@@ -210,7 +210,10 @@ internal static partial class TextLines
     /// <summary>A list item: "- x", "* x", "• x", "1. x", "a) x".</summary>
     public static bool IsListItem(string line) => ListItem().IsMatch(line);
 
-    public static int CountWords(ReadOnlySpan<char> text)
+    public static int CountWords(ReadOnlySpan<char> text) => CountWords(text, int.MaxValue);
+
+    /// <summary>Whitespace-separated words, counted up to <paramref name="atMost"/> (a threshold test needs no more).</summary>
+    public static int CountWords(ReadOnlySpan<char> text, int atMost)
     {
         var count = 0;
         var inWord = false;
@@ -222,6 +225,11 @@ internal static partial class TextLines
             }
             else if (!inWord)
             {
+                if (count == atMost)
+                {
+                    break;
+                }
+
                 inWord = true;
                 count++;
             }

@@ -133,7 +133,7 @@ public sealed class FastPathTests
         Assert.DoesNotContain(keywords, k => k.Equals("russian", StringComparison.OrdinalIgnoreCase));
     }
 
-    private const string HashAlphabet = "aB Z9 `\t\n\r\u00A0\u2019\u201C\u2014\u2026\u00AD\u200B\u00C9e\u0301\u00DF.";
+    private const string HashAlphabet = "\u2126\u212BaB Z9 `\t\n\r\u00A0\u2019\u201C\u2014\u2026\u00AD\u200B\u00C9e\u0301\u00DF.";
 
     private static string ReferenceFold(string text)
     {
