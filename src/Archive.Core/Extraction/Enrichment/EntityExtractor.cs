@@ -490,7 +490,14 @@ internal static class EntityExtractor
             while (i < text.Length)
             {
                 var c = text[i];
-                // No character below U+0300 is a nonspacing mark: ASCII and Latin-1 skip the category look-up.
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    hasDigit |= char.IsAsciiDigit(c);
+                    i++;
+                    continue;
+                }
+
+                // No character below U+0300 is a nonspacing mark: Latin-1 skips the category look-up.
                 if (char.IsLetterOrDigit(c) || (c >= '\u0300' && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark))
                 {
                     hasDigit |= char.IsDigit(c);

@@ -37,9 +37,9 @@ internal static class KeywordExtractor
         var table = TermTable.Rent();
         try
         {
+            // One pass over the body; a word of the lead (the first paragraph) scores twice.
             var leadEnd = body.IndexOf("\n\n", StringComparison.Ordinal);
-            Count(body.AsSpan(), 1, occurrences: true, stop, table);
-            Count(body.AsSpan(0, leadEnd < 0 ? body.Length : leadEnd), 1, occurrences: false, stop, table);
+            Count(body.AsSpan(), 1, occurrences: true, stop, table, leadEnd < 0 ? body.Length : leadEnd);
             if (!string.IsNullOrEmpty(title))
             {
                 Count(title.AsSpan(), 3, occurrences: false, stop, table);
@@ -71,8 +71,11 @@ internal static class KeywordExtractor
         return result;
     }
 
-    /// <summary>Counts the words of <paramref name="text"/>; when <paramref name="occurrences"/>, text is the body and new terms are added.</summary>
-    private static void Count(ReadOnlySpan<char> text, int weight, bool occurrences, StopTest stop, TermTable table)
+    /// <summary>
+    /// Counts the words of <paramref name="text"/>; when <paramref name="occurrences"/>, text is the body and new terms
+    /// are added, and words starting before <paramref name="leadEnd"/> score twice.
+    /// </summary>
+    private static void Count(ReadOnlySpan<char> text, int weight, bool occurrences, StopTest stop, TermTable table, int leadEnd = 0)
     {
         Span<char> lower = stackalloc char[MaxWordLength];
         var i = 0;
@@ -133,7 +136,7 @@ internal static class KeywordExtractor
                 index = table.Add(key, stopWord: false);
             }
 
-            table.Count(index, weight, occurrences, capitalized, start, surface.Length);
+            table.Count(index, start < leadEnd ? weight * 2 : weight, occurrences, capitalized, start, surface.Length);
         }
     }
 
