@@ -69,15 +69,25 @@ internal static class EntityExtractor
     [ThreadStatic]
     private static List<Token>? reusableTokens;
 
-    private static Entities Extract(string? title, string body, List<Token> tokens, string? language, int maxPerKind)
+    [ThreadStatic]
+    private static ushort[]? reusableLexicon;
+
+    private static Entities Extract(string? title, string body, List<Token> list, string? language, int maxPerKind)
     {
         // Each text's first word starts a sentence after a break, as the body's would after "headline.\n\n".
         if (title is not null)
         {
-            Tokenize(title, tokens);
+            Tokenize(title, list);
         }
 
-        Tokenize(body, tokens);
+        Tokenize(body, list);
+
+        // Read in place (a token is 40 bytes, and the classification reads tokens many times over), with each
+        // token's gazetteer memberships looked up once, when first asked.
+        var lexicon = reusableLexicon is { } cached && cached.Length >= list.Count ? cached : new ushort[Math.Max(list.Count, 256)];
+        lexicon.AsSpan(0, list.Count).Clear();
+        reusableLexicon = lexicon.Length <= MaxReusedTokens ? lexicon : null;
+        var tokens = new Tokens(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), lexicon);
         var lowercaseWords = new LowercaseWords(title, body);
 
         var stopWords = StopWords.For(language);
@@ -87,7 +97,7 @@ internal static class EntityExtractor
         var evidencedSurnames = new HashSet<string>(StringComparer.Ordinal);
 
         var i = 0;
-        while (i < tokens.Count)
+        while (i < tokens.Length)
         {
             if (!tokens[i].Capitalized)
             {
@@ -98,7 +108,7 @@ internal static class EntityExtractor
             // The span: capitalized tokens without a break between them, with connectors inside.
             var start = i;
             var end = i + 1;
-            while (end < tokens.Count && !tokens[end].BreakBefore && !tokens[end - 1].Possessive)
+            while (end < tokens.Length && !tokens[end].BreakBefore && !tokens[end - 1].Possessive)
             {
                 if (tokens[end].Capitalized)
                 {
@@ -108,13 +118,13 @@ internal static class EntityExtractor
 
                 // "of"/"for" (and "of the") inside organization names, particles inside person names.
                 var connectorEnd = end;
-                while (connectorEnd < tokens.Count && connectorEnd - end < 2 && !tokens[connectorEnd].Capitalized
+                while (connectorEnd < tokens.Length && connectorEnd - end < 2 && !tokens[connectorEnd].Capitalized
                     && !tokens[connectorEnd].BreakBefore && tokens[connectorEnd].In(ConnectorLookup))
                 {
                     connectorEnd++;
                 }
 
-                if (connectorEnd > end && connectorEnd < tokens.Count && tokens[connectorEnd].Capitalized && !tokens[connectorEnd].BreakBefore
+                if (connectorEnd > end && connectorEnd < tokens.Length && tokens[connectorEnd].Capitalized && !tokens[connectorEnd].BreakBefore
                     && AllowsConnector(tokens, start, end, tokens[end]))
                 {
                     end = connectorEnd + 1;
@@ -134,7 +144,7 @@ internal static class EntityExtractor
             Distinct(organizations, maxPerKind));
     }
 
-    private static bool AllowsConnector(List<Token> tokens, int start, int end, Token connector)
+    private static bool AllowsConnector(Tokens tokens, int start, int end, Token connector)
     {
         if (connector.In(ParticleLookup))
         {
@@ -144,7 +154,7 @@ internal static class EntityExtractor
         // "of"/"for"/"on" only continue an organization: a head or suffix word must stand before them.
         for (var k = start; k < end; k++)
         {
-            if (tokens[k].Capitalized && (Gazetteer.OrganizationHeads.Contains(tokens[k].Text) || Gazetteer.OrganizationSuffixes.Contains(tokens[k].Text)))
+            if (tokens[k].Capitalized && (tokens.Is(k, Lexicon.OrganizationHead) || tokens.Is(k, Lexicon.OrganizationSuffix)))
             {
                 return true;
             }
@@ -154,7 +164,7 @@ internal static class EntityExtractor
     }
 
     private static void Classify(
-        List<Token> tokens,
+        Tokens tokens,
         int start,
         int end,
         FrozenSet<string> stopWords,
@@ -168,7 +178,7 @@ internal static class EntityExtractor
         while (start < end)
         {
             var first = tokens[start];
-            var common = Gazetteer.Months.Contains(first.Text)
+            var common = tokens.Is(start, Lexicon.Month)
                 || (first.SentenceStart && (Gazetteer.SentenceStarters.Contains(first.Text) || IsCommonWord(first.Text.ToLowerInvariant(), stopWords, lowercaseWords)));
             if (!common)
             {
@@ -178,7 +188,7 @@ internal static class EntityExtractor
             start++;
         }
 
-        while (end > start && (Gazetteer.Months.Contains(tokens[end - 1].Text) || tokens[end - 1].In(ConnectorLookup)))
+        while (end > start && (tokens.Is(end - 1, Lexicon.Month) || tokens[end - 1].In(ConnectorLookup)))
         {
             end--;
         }
@@ -190,12 +200,12 @@ internal static class EntityExtractor
 
         Token? before = start > 0 && !tokens[start].BreakBefore ? tokens[start - 1] : null;
         Token? before2 = start > 1 && before is not null && !tokens[start - 1].BreakBefore ? tokens[start - 2] : null;
-        Token? after = end < tokens.Count && !tokens[end].BreakBefore && !tokens[end - 1].Possessive ? tokens[end] : null;
+        Token? after = end < tokens.Length && !tokens[end].BreakBefore && !tokens[end - 1].Possessive ? tokens[end] : null;
 
         // 1. A role inside the span splits it: "Prime Minister Nikol Pashinyan", "Foreign Ministry Spokesperson Maria Zakharova".
         for (var r = end - 2; r >= start; r--)
         {
-            if (!tokens[r].In(RoleLookup))
+            if (!tokens.Is(r, Lexicon.Role))
             {
                 continue;
             }
@@ -222,7 +232,7 @@ internal static class EntityExtractor
         }
 
         // Demonyms and roles in front of a name carry no name ("Russian", "Armenian").
-        while (start < end && (Gazetteer.Demonyms.Contains(tokens[start].Text) || Gazetteer.Roles.Contains(tokens[start].Text)))
+        while (start < end && (tokens.Is(start, Lexicon.Demonym) || tokens.Is(start, Lexicon.Role)))
         {
             start++;
         }
@@ -266,7 +276,7 @@ internal static class EntityExtractor
         stopWords.Contains(lower) || lowercaseWords.Contains(lower);
 
     /// <summary>Organizations and places; true when the span was one of them.</summary>
-    private static bool ClassifyNonPerson(List<Token> tokens, int start, int end, Token? before, Token? after, List<string> places, List<string> organizations)
+    private static bool ClassifyNonPerson(Tokens tokens, int start, int end, Token? before, Token? after, List<string> places, List<string> organizations)
     {
         var text = Join(tokens, start, end);
         if (text.Length == 0)
@@ -277,7 +287,7 @@ internal static class EntityExtractor
         var last = tokens[end - 1].Text;
 
         // Organizations: suffix, "Head of ...", a known name, or an unknown acronym.
-        if (Gazetteer.KnownOrganizations.Contains(text) || (Gazetteer.OrganizationSuffixes.Contains(last) && end - start > 1))
+        if (Gazetteer.KnownOrganizations.Contains(text) || (end - start > 1 && tokens.Is(end - 1, Lexicon.OrganizationSuffix)))
         {
             organizations.Add(text);
             return true;
@@ -285,7 +295,7 @@ internal static class EntityExtractor
 
         for (var k = start; k < end - 1; k++)
         {
-            if (Gazetteer.OrganizationHeads.Contains(tokens[k].Text) && (tokens[k + 1].Is("of") || tokens[k + 1].Is("for") || tokens[k + 1].Is("on")))
+            if (tokens.Is(k, Lexicon.OrganizationHead) && (tokens[k + 1].Is("of") || tokens[k + 1].Is("for") || tokens[k + 1].Is("on")))
             {
                 organizations.Add(text);
                 return true;
@@ -312,7 +322,7 @@ internal static class EntityExtractor
             }
         }
 
-        if (placeContext && end - start <= 3 && !tokens[start].AllCaps && !Gazetteer.Demonyms.Contains(tokens[start].Text) && !Gazetteer.Roles.Contains(tokens[start].Text))
+        if (placeContext && end - start <= 3 && !tokens[start].AllCaps && !tokens.Is(start, Lexicon.Demonym) && !tokens.Is(start, Lexicon.Role))
         {
             places.Add(text);
             return true;
@@ -333,12 +343,12 @@ internal static class EntityExtractor
         var placeFound = false;
         for (var k = start; k < end; k++)
         {
-            if (Gazetteer.Places.Contains(tokens[k].Text))
+            if (tokens.Is(k, Lexicon.Place))
             {
                 places.Add(tokens[k].Text);
                 placeFound = true;
             }
-            else if (!Gazetteer.Demonyms.Contains(tokens[k].Text) && !Gazetteer.Roles.Contains(tokens[k].Text))
+            else if (!tokens.Is(k, Lexicon.Demonym) && !tokens.Is(k, Lexicon.Role))
             {
                 return placeFound;
             }
@@ -347,7 +357,7 @@ internal static class EntityExtractor
         return placeFound;
     }
 
-    private static void AddPerson(List<Token> tokens, int start, int end, bool evidence, List<(string Name, bool Evidence)> people, HashSet<string> evidencedSurnames)
+    private static void AddPerson(Tokens tokens, int start, int end, bool evidence, List<(string Name, bool Evidence)> people, HashSet<string> evidencedSurnames)
     {
         var name = Join(tokens, start, end);
         people.Add((name, evidence));
@@ -357,7 +367,7 @@ internal static class EntityExtractor
         }
     }
 
-    private static bool AllNameLike(List<Token> tokens, int start, int end, FrozenSet<string> stopWords)
+    private static bool AllNameLike(Tokens tokens, int start, int end, FrozenSet<string> stopWords)
     {
         for (var k = start; k < end; k++)
         {
@@ -372,9 +382,9 @@ internal static class EntityExtractor
                 return false;
             }
 
-            if ((token.AllCaps && token.Text.Length > 1) || Gazetteer.Roles.Contains(token.Text) || Gazetteer.OrganizationSuffixes.Contains(token.Text)
-                || Gazetteer.OrganizationHeads.Contains(token.Text) || Gazetteer.Demonyms.Contains(token.Text) || Gazetteer.Months.Contains(token.Text)
-                || Gazetteer.Places.Contains(token.Text) || IsStopWord(token.Span, stopWords) || token.HasDigit)
+            if ((token.AllCaps && token.Length > 1) || tokens.Is(k, Lexicon.Role) || tokens.Is(k, Lexicon.OrganizationSuffix)
+                || tokens.Is(k, Lexicon.OrganizationHead) || tokens.Is(k, Lexicon.Demonym) || tokens.Is(k, Lexicon.Month)
+                || tokens.Is(k, Lexicon.Place) || IsStopWord(token.Span, stopWords) || token.HasDigit)
             {
                 return false;
             }
@@ -454,7 +464,7 @@ internal static class EntityExtractor
         return result;
     }
 
-    private static string Join(List<Token> tokens, int start, int end)
+    private static string Join(Tokens tokens, int start, int end)
     {
         if (end - start == 1)
         {
@@ -587,6 +597,61 @@ internal static class EntityExtractor
         }
 
         return letters >= 2;
+    }
+
+    /// <summary>Gazetteer lists a token can be on (a bit each).</summary>
+    [Flags]
+    private enum Lexicon : byte
+    {
+        Role = 1,
+        OrganizationSuffix = 2,
+        OrganizationHead = 4,
+        Demonym = 8,
+        Month = 16,
+        Place = 32,
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup = Gazetteer.OrganizationSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HeadLookup = Gazetteer.OrganizationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DemonymLookup = Gazetteer.Demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = Gazetteer.Months.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceLookup = Gazetteer.Places.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The tokens of one text, read in place, and a memo of their gazetteer memberships: per token, the low byte holds
+    /// the answers and the high byte which lists were asked about, so each list is searched at most once per token.
+    /// </summary>
+    private readonly ref struct Tokens(ReadOnlySpan<Token> items, Span<ushort> lexicon)
+    {
+        private readonly ReadOnlySpan<Token> items = items;
+        private readonly Span<ushort> lexicon = lexicon;
+
+        public int Length => items.Length;
+
+        public ref readonly Token this[int index] => ref items[index];
+
+        public bool Is(int index, Lexicon list)
+        {
+            ref var memo = ref lexicon[index];
+            var answer = (int)list;
+            var asked = answer << 8;
+            if ((memo & asked) == 0)
+            {
+                var lookup = list switch
+                {
+                    Lexicon.Role => RoleLookup,
+                    Lexicon.OrganizationSuffix => SuffixLookup,
+                    Lexicon.OrganizationHead => HeadLookup,
+                    Lexicon.Demonym => DemonymLookup,
+                    Lexicon.Month => MonthLookup,
+                    _ => PlaceLookup,
+                };
+
+                memo |= (ushort)(asked | (lookup.Contains(items[index].Span) ? answer : 0));
+            }
+
+            return (memo & answer) != 0;
+        }
     }
 
     /// <summary>A word: capitalized words carry their text; lowercase ones only their place in the source (no allocation).</summary>
