@@ -222,7 +222,12 @@ internal sealed class LanguageIdentifier
 
     private static readonly string[] CatalanMarkers = [" amb ", " els ", " també ", " aquesta ", " aquest ", " però ", " més ", " perquè "];
 
-    private const int LinguaSampleChars = 600;
+    /// <summary>
+    /// Lingua's cost is linear in its sample (trigrams × candidate languages: about 1.5 ms for 600 characters among all
+    /// Latin-script languages, half that for 300). About 60 words decide as well as more: on the development corpora
+    /// (445 documents in five formats) 400, 600 and 300 characters give the same decisions.
+    /// </summary>
+    private const int LinguaSampleChars = 400;
 
     private static int CutAtSpace(ReadOnlySpan<char> text, int max)
     {
