@@ -63,8 +63,8 @@ internal static class EntityExtractor
         }
     }
 
-    /// <summary>A list this large (a 400 KB body) is not kept between calls.</summary>
-    private const int MaxReusedTokens = 64 * 1024;
+    /// <summary>A longer list (a body of about 50,000 characters) is not kept between calls: at most 320 KB per thread.</summary>
+    private const int MaxReusedTokens = 8 * 1024;
 
     [ThreadStatic]
     private static List<Token>? reusableTokens;

@@ -176,7 +176,8 @@ internal static class KeywordExtractor
     /// </summary>
     private sealed class TermTable
     {
-        private const int MaxKeptChars = 1 << 20;
+        /// <summary>A table grown larger than this (an unusually long body) is not kept: at most about 300 KB per thread.</summary>
+        private const int MaxKeptTerms = 4 * 1024;
 
         [ThreadStatic]
         private static TermTable? cached;
@@ -204,7 +205,7 @@ internal static class KeywordExtractor
 
             table.count = 0;
             table.charsUsed = 0;
-            if (table.chars.Length <= MaxKeptChars)
+            if (table.terms.Length <= MaxKeptTerms && table.chars.Length <= MaxKeptTerms * 8)
             {
                 cached = table;
             }
