@@ -121,7 +121,7 @@ internal sealed class LanguageIdentifier
 
         // Lingua's cost grows with the text; a few hundred characters of prose decide as well as thousands.
         var linguaSample = sample.Length > LinguaSampleChars ? sample[..CutAtSpace(sample, LinguaSampleChars)].ToString() : sample.ToString();
-        var language = CallingThreadScheduler.Run(() => detector.DetectLanguageOf(linguaSample));
+        var language = detector.DetectLanguageOf(linguaSample);
         return language == Unknown
             ? new LanguageDecision(null, "lingua")
             : new LanguageDecision(language.IsoCode6391().ToString().ToLowerInvariant(), "lingua");
