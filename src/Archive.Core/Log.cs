@@ -35,6 +35,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 1010, EventName = "ReconcileIngestFailed", Level = LogLevel.Warning, Message = "Reconcile could not ingest {BlobName}")]
     public static partial void ReconcileIngestFailed(this ILogger logger, Exception exception, string blobName);
 
+    [LoggerMessage(EventId = 1021, EventName = "BlobChangedWhileIngesting", Level = LogLevel.Information, Message = "{BlobName} changed while it was ingested (indexed {IndexedETag}, now {CurrentETag}): ingesting the current version")]
+    public static partial void BlobChangedWhileIngesting(this ILogger logger, string blobName, string indexedETag, string currentETag);
+
+    [LoggerMessage(EventId = 1022, EventName = "BlobDeletedWhileIngesting", Level = LogLevel.Information, Message = "{BlobName} was deleted while it was ingested: removed document {DocumentId} again")]
+    public static partial void BlobDeletedWhileIngesting(this ILogger logger, string blobName, string documentId);
+
+    [LoggerMessage(EventId = 1023, EventName = "BlobKeptChanging", Level = LogLevel.Warning, Message = "{BlobName} kept changing during {Passes} ingestions; the next version's trigger or the reconcile will index it")]
+    public static partial void BlobKeptChanging(this ILogger logger, string blobName, int passes);
+
     [LoggerMessage(EventId = 1011, EventName = "ReindexBatch", Level = LogLevel.Information, Message = "Reindexed a batch of {Count} blobs ({Indexed} indexed, {Rejected} rejected)")]
     public static partial void ReindexBatch(this ILogger logger, int count, int indexed, int rejected);
 }

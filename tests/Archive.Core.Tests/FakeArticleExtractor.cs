@@ -14,6 +14,9 @@ public sealed class FakeArticleExtractor : IArticleExtractor
 
     public int Calls => calls;
 
+    /// <summary>Runs once per blob name after its content was read: a test changes or deletes the blob mid-ingestion.</summary>
+    public Dictionary<string, Func<Task>> AfterRead { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Extra fields per blob name (authors, site, entities...).</summary>
     public Dictionary<string, Func<ExtractedArticle, ExtractedArticle>> Enrich { get; } = new(StringComparer.Ordinal);
 
@@ -22,6 +25,11 @@ public sealed class FakeArticleExtractor : IArticleExtractor
         Interlocked.Increment(ref calls);
         using var reader = new StreamReader(content, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(cancellationToken);
+        if (AfterRead.Remove(path, out var afterRead))
+        {
+            await afterRead();
+        }
+
         if (text.StartsWith('!'))
         {
             var parts = text[1..].Split(' ', 2);

@@ -20,10 +20,65 @@ public sealed class ArticleIngestor(
     TimeProvider timeProvider,
     ILogger<ArticleIngestor> logger) : IArticleIngestor
 {
+    /// <summary>How many times one call ingests a blob that keeps changing under it before leaving it to the next trigger.</summary>
+    private const int MaxPasses = 3;
+
     /// <inheritdoc/>
+    /// <remarks>
+    /// Two invocations for two quick versions of one blob can finish in either order, and a blob can be deleted while
+    /// it is read: the older version's write could land last and stay until the next reconcile. So after writing, the
+    /// blob's current ETag is read again: the same version means done; a newer one is ingested in turn (up to
+    /// <see cref="MaxPasses"/> passes); a deleted blob's document is removed again.
+    /// </remarks>
     public async Task<IngestionResult> IngestAsync(BlobClient blob, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
+        for (var pass = 1; ; pass++)
+        {
+            var (result, written) = await IngestOnceAsync(blob, cancellationToken).ConfigureAwait(false);
+            if (written is null)
+            {
+                return result;
+            }
+
+            var current = await CurrentETagAsync(blob, cancellationToken).ConfigureAwait(false);
+            if (current == written)
+            {
+                return result;
+            }
+
+            if (current is null)
+            {
+                await store.DeleteAsync(result.DocumentId, cancellationToken).ConfigureAwait(false);
+                logger.BlobDeletedWhileIngesting(blob.Name, result.DocumentId);
+                return new IngestionResult(IngestionOutcomes.BlobMissing, result.DocumentId);
+            }
+
+            if (pass == MaxPasses)
+            {
+                logger.BlobKeptChanging(blob.Name, pass);
+                return result;
+            }
+
+            logger.BlobChangedWhileIngesting(blob.Name, written, current);
+        }
+    }
+
+    private static async Task<string?> CurrentETagAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ETag.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>One ingestion; the ETag of the version it wrote (indexed or rejected), or null when it wrote nothing.</summary>
+    private async Task<(IngestionResult Result, string? Written)> IngestOnceAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
         var id = DocumentKey.For(blob.BlobContainerName, blob.Name);
         var existing = await store.GetStateAsync(id, cancellationToken).ConfigureAwait(false);
 
@@ -35,7 +90,7 @@ public sealed class ArticleIngestor(
         catch (RequestFailedException e) when (e.Status == 404)
         {
             logger.BlobMissing(blob.Name);
-            return new IngestionResult(IngestionOutcomes.BlobMissing, id);
+            return (new IngestionResult(IngestionOutcomes.BlobMissing, id), null);
         }
 
         using (download)
@@ -46,13 +101,13 @@ public sealed class ArticleIngestor(
             if (existing is not null && existing.BlobETag == version.ETag)
             {
                 logger.Unchanged(blob.Name, id);
-                return new IngestionResult(IngestionOutcomes.Unchanged, id, existing.DuplicateOf);
+                return (new IngestionResult(IngestionOutcomes.Unchanged, id, existing.DuplicateOf), null);
             }
 
             var extraction = await extractor.ExtractAsync(download.Content, blob.Name, details.ContentLength, cancellationToken).ConfigureAwait(false);
             if (!extraction.Succeeded)
             {
-                return await RejectAsync(version, id, existing, extraction.Error, cancellationToken).ConfigureAwait(false);
+                return (await RejectAsync(version, id, existing, extraction.Error, cancellationToken).ConfigureAwait(false), version.ETag);
             }
 
             var article = extraction.Article;
@@ -67,7 +122,7 @@ public sealed class ArticleIngestor(
             await store.UpsertAsync([document], cancellationToken).ConfigureAwait(false);
             await rejections.DeleteAsync(blob.Name, cancellationToken).ConfigureAwait(false);
             logger.Indexed(blob.Name, id, duplicateOf);
-            return new IngestionResult(IngestionOutcomes.Indexed, id, duplicateOf);
+            return (new IngestionResult(IngestionOutcomes.Indexed, id, duplicateOf), version.ETag);
         }
     }
 

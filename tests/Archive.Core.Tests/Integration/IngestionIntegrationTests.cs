@@ -8,6 +8,7 @@ using Archive.Testing;
 using Azure;
 using Azure.Core;
 using Azure.Search.Documents;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -82,6 +83,42 @@ public sealed class IngestionIntegrationTests(AzuriteFixture azurite, SearchEmul
         var doc = Assert.Single(all);
         Assert.Equal("New title", doc.Title);
         Assert.Equal((await blob.GetPropertiesAsync()).Value.ETag.ToString(), doc.BlobETag);
+    }
+
+    [Fact]
+    public async Task IngestAsync_OverwrittenWhileBeingRead_IndexesTheCurrentVersion()
+    {
+        // Arrange: a second version lands between the download and the write (its own invocation may already be done).
+        await using var stack = await LocalStack.StartAsync(azurite, emulator);
+        await stack.UploadAsync("race.txt", "Old title\nold body");
+        BlobClient? current = null;
+        stack.Extractor.AfterRead["race.txt"] = async () => current = await stack.UploadAsync("race.txt", "New title\nnew body");
+
+        // Act
+        var result = await stack.IngestAsync("race.txt");
+
+        // Assert
+        Assert.Equal(IngestionOutcomes.Indexed, result.Outcome);
+        var doc = Assert.Single(await stack.AllAsync());
+        Assert.Equal("New title", doc.Title);
+        Assert.Equal((await current!.GetPropertiesAsync()).Value.ETag.ToString(), doc.BlobETag);
+        Assert.Equal(2, stack.Extractor.Calls);
+    }
+
+    [Fact]
+    public async Task IngestAsync_DeletedWhileBeingRead_LeavesNoDocument()
+    {
+        // Arrange: the blob is deleted (and its deletion event handled) before this invocation writes.
+        await using var stack = await LocalStack.StartAsync(azurite, emulator);
+        var blob = await stack.UploadAsync("gone.txt", "Short-lived\nbody of a short-lived article");
+        stack.Extractor.AfterRead["gone.txt"] = () => blob.DeleteAsync();
+
+        // Act
+        var result = await stack.IngestAsync("gone.txt");
+
+        // Assert
+        Assert.Equal(IngestionOutcomes.BlobMissing, result.Outcome);
+        Assert.Empty(await stack.AllAsync());
     }
 
     [Fact]
