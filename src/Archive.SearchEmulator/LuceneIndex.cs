@@ -28,7 +28,7 @@ internal sealed class LuceneIndex : IDisposable
     {
         this.schema = schema;
         Folder = folder;
-        directory = folder is null ? new RAMDirectory() : FSDirectory.Open(Path.Combine(folder, "lucene"));
+        directory = folder is null ? new RAMDirectory() : new StoredFieldsBufferingDirectory(FSDirectory.Open(Path.Combine(folder, "lucene")));
         indexAnalyzer = new IndexAnalyzer(() => this.schema, searchSide: false);
         SearchAnalyzer = new IndexAnalyzer(() => this.schema, searchSide: true);
         var config = new IndexWriterConfig(AnalyzerCatalog.Version, indexAnalyzer)
