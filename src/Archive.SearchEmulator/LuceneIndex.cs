@@ -209,9 +209,10 @@ internal sealed class LuceneIndex : IDisposable
                 writeGate.Release();
             }
         }
-        catch (Exception ex) when (ex is ObjectDisposedException or IOException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Closing, or the refresh failed: the next write refreshes again.
+            // Closing, or the refresh failed (this runs on the thread pool, where an exception would end the process):
+            // the next write refreshes again and reports a broken index itself.
         }
     }
 
