@@ -10,7 +10,9 @@ namespace Archive.SearchEmulator;
 /// <summary>
 /// One index: its schema, a Lucene writer and a near-real-time searcher. Every write batch is committed (fsync)
 /// before it is acknowledged, so an acknowledged write survives a crash, and the searcher is refreshed first, so
-/// the next search sees it.
+/// the next search sees it. When a background merge finishes, the searcher is refreshed as well (unless a write is
+/// under way, which refreshes it anyway), so searches run on the merged segments instead of the many small ones a
+/// series of batches leaves, and the retired segments' files are let go.
 /// </summary>
 internal sealed class LuceneIndex : IDisposable
 {
@@ -20,12 +22,13 @@ internal sealed class LuceneIndex : IDisposable
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly IndexAnalyzer indexAnalyzer;
     private volatile IndexSchema schema;
+    private volatile bool disposed;
 
     public LuceneIndex(IndexSchema schema, string? folder)
     {
         this.schema = schema;
         Folder = folder;
-        directory = folder is null ? new RAMDirectory() : FSDirectory.Open(Path.Combine(folder, "lucene"));
+        directory = folder is null ? new RAMDirectory() : new StoredFieldsBufferingDirectory(FSDirectory.Open(Path.Combine(folder, "lucene")));
         indexAnalyzer = new IndexAnalyzer(() => this.schema, searchSide: false);
         SearchAnalyzer = new IndexAnalyzer(() => this.schema, searchSide: true);
         var config = new IndexWriterConfig(AnalyzerCatalog.Version, indexAnalyzer)
@@ -33,6 +36,7 @@ internal sealed class LuceneIndex : IDisposable
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = CreateSimilarity(schema),
             RAMBufferSizeMB = 64,
+            MergeScheduler = new RefreshingMergeScheduler(() => ThreadPool.UnsafeQueueUserWorkItem(static index => index.RefreshAfterMerge(), this, preferLocal: false)),
         };
         writer = new IndexWriter(directory, config);
         writer.Commit();
@@ -164,6 +168,14 @@ internal sealed class LuceneIndex : IDisposable
 
     public void Dispose()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        // Wait for a write or a post-merge refresh under way, so nothing uses the searchers or the writer as they close.
+        disposed = true;
+        writeGate.Wait();
         searchers.Dispose();
         writer.Dispose();
         directory.Dispose();
@@ -172,7 +184,49 @@ internal sealed class LuceneIndex : IDisposable
         writeGate.Dispose();
     }
 
+    /// <summary>
+    /// Opens the merged segments for searching. Skipped while a write batch is being applied: a refresh then could
+    /// show part of a batch before it is committed, and the write refreshes after its commit anyway.
+    /// </summary>
+    private void RefreshAfterMerge()
+    {
+        try
+        {
+            if (disposed || !writeGate.Wait(0))
+            {
+                return;
+            }
+
+            try
+            {
+                if (!disposed)
+                {
+                    searchers.MaybeRefresh();
+                }
+            }
+            finally
+            {
+                writeGate.Release();
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Closing, or the refresh failed (this runs on the thread pool, where an exception would end the process):
+            // the next write refreshes again and reports a broken index itself.
+        }
+    }
+
     private static BM25Similarity CreateSimilarity(IndexSchema schema) => new((float)schema.K1, (float)schema.B);
+
+    /// <summary>Lucene's default merge scheduler, calling back after each merge has been committed to the writer.</summary>
+    private sealed class RefreshingMergeScheduler(Action merged) : ConcurrentMergeScheduler
+    {
+        protected override void DoMerge(MergePolicy.OneMerge merge)
+        {
+            base.DoMerge(merge);
+            merged();
+        }
+    }
 
     /// <summary>Gives every searcher the index's BM25 similarity.</summary>
     private sealed class BM25SearcherFactory(Func<IndexSchema> schema) : SearcherFactory

@@ -31,13 +31,13 @@ internal static class SearchExecutor
         var pageSize = request.Top is null ? DefaultPageSize : Math.Min(request.Top.Value, MaxPageSize);
         return index.WithSearcher(searcher =>
         {
-            // One pass collects both the page's top hits and, when facets are asked for, every match.
+            // One pass collects both the page's top hits and, when facets are asked for, the facet counts.
             var wanted = Math.Max(1, request.Skip + pageSize);
             ITopDocsCollector topCollector = sort is null
                 ? TopScoreDocCollector.Create(wanted, docsScoredInOrder: false)
                 : TopFieldCollector.Create(sort, wanted, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            var matches = facets.Count > 0 ? new MatchCollector() : null;
-            searcher.Search(query, matches is null ? topCollector : MultiCollector.Wrap(topCollector, matches));
+            var facetCounts = facets.Count > 0 ? new FacetCalculator(facets) : null;
+            searcher.Search(query, facetCounts is null ? topCollector : MultiCollector.Wrap(topCollector, facetCounts));
             var top = topCollector.GetTopDocs();
             var response = new JsonObject();
             if (request.Count)
@@ -50,9 +50,9 @@ internal static class SearchExecutor
                 response["@search.coverage"] = 100.0;
             }
 
-            if (matches is not null)
+            if (facetCounts is not null)
             {
-                response["@search.facets"] = FacetCalculator.Compute(facets, matches);
+                response["@search.facets"] = facetCounts.Compute();
             }
 
             var more = top.TotalHits > request.Skip + pageSize;

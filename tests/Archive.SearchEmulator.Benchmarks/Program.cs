@@ -68,6 +68,7 @@ try
 
     var count = (await client.GetDocumentCountAsync()).Value;
     var queries = QueryMix.Create(generator, articles, settings.Queries);
+    Console.WriteLine($"index at {count} documents; {queries.Count} queries after 40 warm-up queries");
     foreach (var query in queries.Take(40))
     {
         await query.RunAsync(client);

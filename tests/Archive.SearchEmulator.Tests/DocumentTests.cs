@@ -28,6 +28,39 @@ public sealed class DocumentTests(SearchEmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task GetAndSearch_DocumentsOfManySizesOverManyBatches_ComeBackExactlyAsStored()
+    {
+        // A large first batch is written as plain segment files, the later single-document batches as compound files;
+        // bodies from a few bytes to well over the stored-fields chunk size cross every read-buffer boundary.
+        var random = new Random(20261128);
+        const string Alphabet = "abcdefghij klmnopqrstuvwxyz äöü€ 0123456789";
+        string Text(int length) => new(Enumerable.Range(0, length).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
+        var documents = Enumerable.Range(0, 40)
+            .Select(i => new Article { Id = "s" + i, Title = "size " + i, Body = Text(i switch { < 10 => i * 7, < 30 => 300 + (i * 997), _ => 20_000 + (i * 1500) }), Tags = [Text(5)], Words = i })
+            .ToList();
+        var client = await TestIndex.CreateAsync(fixture, documents.Take(25));
+        foreach (var document in documents.Skip(25))
+        {
+            await client.IndexDocumentsAsync(IndexDocumentsBatch.Upload([document]), new IndexDocumentsOptions { ThrowOnAnyError = true });
+        }
+
+        foreach (var document in documents)
+        {
+            var stored = (await client.GetDocumentAsync<Article>(document.Id)).Value;
+            Assert.Equal((document.Id, document.Body, document.Tags![0], document.Words), (stored.Id, stored.Body, stored.Tags![0], stored.Words));
+        }
+
+        var response = await client.SearchAsync<Article>("*", new SearchOptions { Size = 100, OrderBy = { "words desc" } });
+        var found = new List<Article>();
+        await foreach (var result in response.Value.GetResultsAsync())
+        {
+            found.Add(result.Document);
+        }
+
+        Assert.Equal(documents.Select(d => (d.Id, d.Body)).Reverse(), found.Select(d => (d.Id, d.Body)));
+    }
+
+    [Fact]
     public async Task IndexDocuments_MergeOfMissingDocument_Returns207With404Item()
     {
         // Arrange
