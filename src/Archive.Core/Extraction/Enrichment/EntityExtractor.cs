@@ -46,12 +46,14 @@ internal static class EntityExtractor
     /// </summary>
     public static Entities Extract(string? title, string body, string? language, int maxPerKind)
     {
-        // The token list is the largest allocation here; each thread reuses its own (tokens never leave this call).
+        // The token list and the gazetteer memo are the largest allocations here; each thread reuses its own (neither
+        // leaves this call).
         var tokens = reusableTokens ?? new List<Token>(256);
-        reusableTokens = null;
+        var lexicon = reusableLexicon ?? new ushort[256];
+        (reusableTokens, reusableLexicon) = (null, null);
         try
         {
-            return Extract(title, body, tokens, language, maxPerKind);
+            return Extract(title, body, tokens, ref lexicon, language, maxPerKind);
         }
         finally
         {
@@ -59,6 +61,11 @@ internal static class EntityExtractor
             if (tokens.Capacity <= MaxReusedTokens)
             {
                 reusableTokens = tokens;
+            }
+
+            if (lexicon.Length <= MaxReusedTokens)
+            {
+                reusableLexicon = lexicon;
             }
         }
     }
@@ -72,7 +79,7 @@ internal static class EntityExtractor
     [ThreadStatic]
     private static ushort[]? reusableLexicon;
 
-    private static Entities Extract(string? title, string body, List<Token> list, string? language, int maxPerKind)
+    private static Entities Extract(string? title, string body, List<Token> list, ref ushort[] lexicon, string? language, int maxPerKind)
     {
         // Each text's first word starts a sentence after a break, as the body's would after "headline.\n\n".
         if (title is not null)
@@ -84,9 +91,12 @@ internal static class EntityExtractor
 
         // Read in place (a token is 40 bytes, and the classification reads tokens many times over), with each
         // token's gazetteer memberships looked up once, when first asked.
-        var lexicon = reusableLexicon is { } cached && cached.Length >= list.Count ? cached : new ushort[Math.Max(list.Count, 256)];
+        if (lexicon.Length < list.Count)
+        {
+            lexicon = new ushort[list.Count];
+        }
+
         lexicon.AsSpan(0, list.Count).Clear();
-        reusableLexicon = lexicon.Length <= MaxReusedTokens ? lexicon : null;
         var tokens = new Tokens(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), lexicon);
         var lowercaseWords = new LowercaseWords(title, body);
 
@@ -179,7 +189,8 @@ internal static class EntityExtractor
         {
             var first = tokens[start];
             var common = tokens.Is(start, Lexicon.Month)
-                || (first.SentenceStart && (Gazetteer.SentenceStarters.Contains(first.Text) || IsCommonWord(first.Text.ToLowerInvariant(), stopWords, lowercaseWords)));
+                || (first.SentenceStart && (Gazetteer.SentenceStarters.Contains(first.Text)
+                    || (first.Text.ToLowerInvariant() is var lower && (stopWords.Contains(lower) || lowercaseWords.Contains(lower)))));
             if (!common)
             {
                 break;
@@ -271,9 +282,6 @@ internal static class EntityExtractor
             AddPerson(tokens, start, end, evidence, people, evidencedSurnames);
         }
     }
-
-    private static bool IsCommonWord(string lower, FrozenSet<string> stopWords, LowercaseWords lowercaseWords) =>
-        stopWords.Contains(lower) || lowercaseWords.Contains(lower);
 
     /// <summary>Organizations and places; true when the span was one of them.</summary>
     private static bool ClassifyNonPerson(Tokens tokens, int start, int end, Token? before, Token? after, List<string> places, List<string> organizations)
@@ -613,7 +621,6 @@ internal static class EntityExtractor
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup = Gazetteer.OrganizationSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HeadLookup = Gazetteer.OrganizationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DemonymLookup = Gazetteer.Demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = Gazetteer.Months.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceLookup = Gazetteer.Places.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -642,7 +649,7 @@ internal static class EntityExtractor
                     Lexicon.Role => RoleLookup,
                     Lexicon.OrganizationSuffix => SuffixLookup,
                     Lexicon.OrganizationHead => HeadLookup,
-                    Lexicon.Demonym => DemonymLookup,
+                    Lexicon.Demonym => Gazetteer.DemonymSpans,
                     Lexicon.Month => MonthLookup,
                     _ => PlaceLookup,
                 };

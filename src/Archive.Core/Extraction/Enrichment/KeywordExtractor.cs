@@ -114,7 +114,7 @@ internal static class KeywordExtractor
 
             // Demonyms are written capitalized ("Russian"): only a capitalized surface can be one.
             var capitalized = char.IsUpper(surface[0]);
-            if (capitalized && DemonymLookup.Contains(surface))
+            if (capitalized && Gazetteer.DemonymSpans.Contains(surface))
             {
                 continue;
             }
@@ -159,7 +159,6 @@ internal static class KeywordExtractor
 
     private static readonly FrozenSet<string> EnglishStopWords = StopWords.ByLanguage["en"];
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DemonymLookup = Gazetteer.Demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The stop words of the article's language, and English ones too (English words appear in every language's news).</summary>
     private readonly struct StopTest(FrozenSet<string> language, FrozenSet<string>? english)

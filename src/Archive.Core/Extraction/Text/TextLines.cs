@@ -71,14 +71,15 @@ internal static partial class TextLines
         var pendingSpace = false;
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD')
+            // Soft hyphens and zero-width characters vanish; real spaces collapse.
+            if (IsInvisible(c))
             {
-                // Soft hyphens and zero-width characters vanish; real spaces collapse.
-                if (c is not ('\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF'))
-                {
-                    pendingSpace = builder.Length > 0;
-                }
+                continue;
+            }
 
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
                 continue;
             }
 
