@@ -290,8 +290,34 @@ internal sealed class FacetCalculator : ICollector
         }
     }
 
+    /// <summary>Facets over numeric doc values (integers, dates and booleans as longs, doubles as their bits), read from the per-segment cache.</summary>
+    private abstract class NumericCounter<TKey>(FacetSpec spec, IComparer<TKey> comparer) : FacetCounter<TKey>(spec, comparer)
+        where TKey : notnull
+    {
+        private long[]? values;
+        private bool[] present = [];
+
+        public sealed override void SetNextReader(AtomicReader reader)
+        {
+            var cached = FacetValuesCache.Numbers(reader, Spec.Field.ValuesField);
+            values = cached?.Values;
+            present = cached?.Present ?? [];
+        }
+
+        public sealed override void Collect(int doc)
+        {
+            if (values is not null && present[doc])
+            {
+                Count(values[doc]);
+            }
+        }
+
+        /// <summary>Counts one document's raw doc value.</summary>
+        protected abstract void Count(long raw);
+    }
+
     /// <summary>Integer, date and boolean facets (doc values hold the long).</summary>
-    private sealed class Int64Counter : FacetCounter<long>
+    private sealed class Int64Counter : NumericCounter<long>
     {
         private const int MaxCachedIntervals = 4096;
         private readonly double step;
@@ -300,8 +326,6 @@ internal sealed class FacetCalculator : ICollector
         private long[] intervalEnds = [];
         private long[] intervalCounts = [];
         private int intervals;
-        private long[]? values;
-        private bool[] present = [];
 
         public Int64Counter(FacetSpec spec)
             : base(spec, Comparer<long>.Default)
@@ -313,21 +337,8 @@ internal sealed class FacetCalculator : ICollector
             }
         }
 
-        public override void SetNextReader(AtomicReader reader)
+        protected override void Count(long raw)
         {
-            var cached = FacetValuesCache.Numbers(reader, Spec.Field.ValuesField);
-            values = cached?.Values;
-            present = cached?.Present ?? [];
-        }
-
-        public override void Collect(int doc)
-        {
-            if (values is null || !present[doc])
-            {
-                return;
-            }
-
-            var raw = values[doc];
             if (dates)
             {
                 CountDate(raw);
@@ -427,11 +438,9 @@ internal sealed class FacetCalculator : ICollector
     }
 
     /// <summary>Double facets (doc values hold the bits of the double).</summary>
-    private sealed class DoubleCounter : FacetCounter<double>
+    private sealed class DoubleCounter : NumericCounter<double>
     {
         private readonly double step;
-        private long[]? values;
-        private bool[] present = [];
 
         public DoubleCounter(FacetSpec spec)
             : base(spec, Comparer<double>.Default)
@@ -442,21 +451,9 @@ internal sealed class FacetCalculator : ICollector
             }
         }
 
-        public override void SetNextReader(AtomicReader reader)
+        protected override void Count(long raw)
         {
-            var cached = FacetValuesCache.Numbers(reader, Spec.Field.ValuesField);
-            values = cached?.Values;
-            present = cached?.Present ?? [];
-        }
-
-        public override void Collect(int doc)
-        {
-            if (values is null || !present[doc])
-            {
-                return;
-            }
-
-            var value = BitConverter.Int64BitsToDouble(values[doc]);
+            var value = BitConverter.Int64BitsToDouble(raw);
             var key = Spec.Interval is null ? value : Math.Floor(value / step) * step;
             CollectionsMarshal.GetValueRefOrAddDefault(Counts, key, out _)++;
         }
