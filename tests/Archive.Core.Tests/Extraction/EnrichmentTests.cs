@@ -189,6 +189,41 @@ public sealed class EnrichmentTests
         Assert.Equal("lingua", decision.Stage);
     }
 
+    [Fact]
+    public void LanguageIdentifier_IndonesianWithItsOwnSpellings_DecidesByWords()
+    {
+        // Indonesian and Malay share most function words; karena, bahwa and uang are Indonesian spellings.
+        const string text = """
+            Pemerintah kota mengumumkan pada hari Senin bahwa jalur kereta yang baru akan dibuka tahun depan. Proyek itu
+            tertunda karena masalah dana dan perkara di pengadilan, dan para pedagang di pasar mengatakan bahwa mereka
+            sudah lama menunggu. Menurut dinas perhubungan, uang untuk pembangunan jembatan dan stasiun sudah tersedia
+            sejak bulan lalu. Warga juga bisa memberi pendapat tentang jadwal kereta melalui kantor kecamatan, karena
+            pemerintah ingin jalur ini melayani pekerja yang datang dari desa di sekitar kota setiap pagi.
+            """;
+
+        var decision = new LanguageIdentifier().Decide(text, 2000);
+
+        Assert.Equal(("id", "words"), (decision.Code, decision.Stage));
+    }
+
+    [Fact]
+    public void LanguageIdentifier_MalaySpellingsBesideIndonesianOnes_LeavesTheChoiceToLingua()
+    {
+        // Kerana, bahawa and wang are Malay spellings: the function words alone must not call this Indonesian.
+        const string text = """
+            Kerajaan negeri mengumumkan pada hari Isnin bahawa laluan kereta api yang baharu akan dibuka tahun hadapan.
+            Projek itu tertangguh kerana masalah wang dan kes di mahkamah, dan para peniaga di pasar berkata bahawa mereka
+            sudah lama menunggu. Menurut jabatan pengangkutan, wang untuk pembinaan jambatan dan stesen sudah tersedia
+            sejak bulan lalu. Penduduk juga boleh memberi pendapat tentang jadual kereta api di pejabat daerah, kerana
+            kerajaan mahu laluan ini melayani pekerja yang datang dari kampung di sekitar bandar setiap pagi.
+            """;
+
+        var decision = new LanguageIdentifier().Decide(text, 2000);
+
+        Assert.Equal("lingua", decision.Stage);
+        Assert.Equal("ms", decision.Code);
+    }
+
     /// <summary>Just enough of a container to resolve singletons registered by instance or factory.</summary>
     private sealed class SingletonProvider(IServiceCollection services) : IServiceProvider
     {

@@ -162,6 +162,8 @@ internal sealed class LanguageIdentifier
     /// <summary>
     /// Letters that separate close relatives which share function words: Russian (ы, э, ё) from Ukrainian (і, ї, є, ґ)
     /// and Belarusian (ў); Portuguese (ã, õ) from Spanish (ñ, ¿, ¡) and Catalan (its own function words); Polish (ł).
+    /// Indonesian and Malay share their letters and most function words, so words that each spells its own way decide
+    /// instead (Indonesian karena, bahwa, uang, yaitu; Malay kerana, bahawa, wang, iaitu).
     /// Returns true only when the letters agree with <paramref name="best"/> and nothing points to a relative.
     /// </summary>
     private static bool LettersConfirm(string best, ReadOnlySpan<char> sample)
@@ -199,14 +201,18 @@ internal sealed class LanguageIdentifier
             "pt" => portuguese >= 2 && spanish == 0 && !LooksCatalan(sample),
             "es" => spanish >= 2 && portuguese == 0 && !LooksCatalan(sample),
             "pl" => polish >= 2,
+            "id" => Markers(sample, IndonesianMarkers) >= 2 && Markers(sample, MalayMarkers) == 0,
             _ => false,
         };
     }
 
-    private static bool LooksCatalan(ReadOnlySpan<char> sample)
+    private static bool LooksCatalan(ReadOnlySpan<char> sample) => Markers(sample, CatalanMarkers) >= 3;
+
+    /// <summary>How often the words of <paramref name="markers"/> (each between spaces) occur in the sample.</summary>
+    private static int Markers(ReadOnlySpan<char> sample, string[] markers)
     {
         var hits = 0;
-        foreach (var word in CatalanMarkers)
+        foreach (var word in markers)
         {
             var index = 0;
             int found;
@@ -217,10 +223,14 @@ internal sealed class LanguageIdentifier
             }
         }
 
-        return hits >= 3;
+        return hits;
     }
 
     private static readonly string[] CatalanMarkers = [" amb ", " els ", " també ", " aquesta ", " aquest ", " però ", " més ", " perquè "];
+
+    private static readonly string[] IndonesianMarkers = [" karena ", " bahwa ", " bisa ", " uang ", " yaitu ", " saja ", " pemerintah ", " kantor "];
+
+    private static readonly string[] MalayMarkers = [" kerana ", " bahawa ", " boleh ", " wang ", " iaitu ", " sahaja ", " kerajaan ", " pejabat "];
 
     /// <summary>
     /// Lingua's cost is linear in its sample (trigrams × candidate languages: about 1.5 ms for 600 characters among all
