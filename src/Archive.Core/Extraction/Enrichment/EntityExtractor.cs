@@ -410,7 +410,7 @@ internal static class EntityExtractor
         }
 
         Span<char> lower = stackalloc char[word.Length];
-        word.ToLowerInvariant(lower);
+        Lowercase.Invariant(word, lower);
         return stopWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
     }
 

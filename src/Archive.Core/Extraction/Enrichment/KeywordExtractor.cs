@@ -107,10 +107,7 @@ internal static class KeywordExtractor
             }
 
             var key = lower[..surface.Length];
-            if (!LowerAscii(surface, key))
-            {
-                surface.ToLowerInvariant(key);
-            }
+            Lowercase.Invariant(surface, key);
 
             // Demonyms are written capitalized ("Russian"): only a capitalized surface can be one.
             var capitalized = char.IsUpper(surface[0]);
@@ -138,23 +135,6 @@ internal static class KeywordExtractor
 
             table.Count(index, start < leadEnd ? weight * 2 : weight, occurrences, capitalized, start, surface.Length);
         }
-    }
-
-    /// <summary>Lowercases an ASCII word in one pass (words are short: no vectorized call pays off); false when it is not ASCII.</summary>
-    private static bool LowerAscii(ReadOnlySpan<char> word, Span<char> lower)
-    {
-        for (var k = 0; k < word.Length; k++)
-        {
-            var c = word[k];
-            if (c >= 128)
-            {
-                return false;
-            }
-
-            lower[k] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
-        }
-
-        return true;
     }
 
     private static readonly FrozenSet<string> EnglishStopWords = StopWords.ByLanguage["en"];

@@ -1,5 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Lingua;
 using static Lingua.Language;
 
@@ -315,7 +319,7 @@ internal sealed class LanguageIdentifier
             }
 
             var word = lower[..length];
-            span.Slice(start, length).ToLowerInvariant(word);
+            Lowercase.Invariant(span.Slice(start, length), word);
             if (LanguageMasks.TryGetValue(word, out var mask))
             {
                 for (var l = 0; mask != 0; l++, mask >>= 1)
@@ -394,9 +398,42 @@ internal sealed class LanguageIdentifier
         return masks.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    private static ScriptCounts CountScripts(ReadOnlySpan<char> sample)
+    internal static ScriptCounts CountScripts(ReadOnlySpan<char> sample)
     {
         var counts = default(ScriptCounts);
+        var i = 0;
+
+        // Blocks of 16 ASCII characters (most of a Latin-script sample) count their letters at once; a block with
+        // anything else goes through the per-character look-up.
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(sample));
+            var nonAscii = Vector256.Create((ushort)0xFF80);
+            var caseBit = Vector256.Create((ushort)0x20);
+            var a = Vector256.Create((ushort)'a');
+            var alphabet = Vector256.Create((ushort)26);
+            for (; i <= sample.Length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
+            {
+                var block = Vector256.LoadUnsafe(ref first, (nuint)i);
+                if ((block & nonAscii) == Vector256<ushort>.Zero)
+                {
+                    var letters = BitOperations.PopCount(Vector256.LessThan((block | caseBit) - a, alphabet).ExtractMostSignificantBits());
+                    counts.Letters += letters;
+                    counts.Latin += letters;
+                }
+                else
+                {
+                    CountScripts(sample.Slice(i, Vector256<ushort>.Count), ref counts);
+                }
+            }
+        }
+
+        CountScripts(sample[i..], ref counts);
+        return counts;
+    }
+
+    private static void CountScripts(ReadOnlySpan<char> sample, ref ScriptCounts counts)
+    {
         foreach (var c in sample)
         {
             if (!char.IsLetter(c))
@@ -442,11 +479,9 @@ internal sealed class LanguageIdentifier
                     break;
             }
         }
-
-        return counts;
     }
 
-    private struct ScriptCounts
+    internal struct ScriptCounts
     {
         public int Letters;
         public int Latin;

@@ -45,6 +45,23 @@ public sealed class FastPathTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void CountScripts_GeneratedText_MatchesTheCharacterByCharacterRule(int seed)
+    {
+        // Mostly ASCII, so that whole 16-character blocks take the vectorized count, with other scripts in between.
+        foreach (var text in Generate(seed, 400, "abcXYZ 09.,'-\n@[`{").Concat(Generate(seed, 400, "ab Zz 9.\u00E9\u0436\u4E2D\u0E01")))
+        {
+            var counts = LanguageIdentifier.CountScripts(text);
+
+            Assert.Equal(text.Count(char.IsLetter), counts.Letters);
+            Assert.Equal(text.Count(c => char.IsLetter(c) && c is <= '\u024F' or >= '\u1E00' and <= '\u1EFF'), counts.Latin);
+            Assert.Equal(text.Count(c => char.IsLetter(c) && c is >= '\u0400' and <= '\u052F'), counts.Cyrillic);
+            Assert.Equal(text.Count(c => c is >= '\u4E00' and <= '\u9FFF'), counts.Han);
+            Assert.Equal(text.Count(c => char.IsLetter(c) && c is >= '\u0E00' and <= '\u0E7F'), counts.Thai);
+        }
+    }
+
     [Fact]
     public void NormalizeBody_AlreadyNormalBody_IsReturnedAsIs()
     {
