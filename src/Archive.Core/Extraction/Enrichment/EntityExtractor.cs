@@ -439,9 +439,9 @@ internal static class EntityExtractor
             }
 
             // Keep the longest form: "Nikol Pashinyan" over "Pashinyan"; one entry per person.
-            if (!result.Exists(r => r == name || r.EndsWith(" " + name, StringComparison.Ordinal)))
+            if (!result.Exists(r => r == name || EndsWithName(r, name)))
             {
-                result.RemoveAll(r => name.EndsWith(" " + r, StringComparison.Ordinal));
+                result.RemoveAll(r => EndsWithName(name, r));
                 result.Add(name);
             }
 
@@ -453,6 +453,10 @@ internal static class EntityExtractor
 
         return result;
     }
+
+    /// <summary>Whether <paramref name="longer"/> ends with a space and then <paramref name="name"/>.</summary>
+    private static bool EndsWithName(string longer, string name) =>
+        longer.Length > name.Length && longer[^(name.Length + 1)] == ' ' && longer.EndsWith(name, StringComparison.Ordinal);
 
     private static List<string> Distinct(List<string> names, int max)
     {

@@ -89,14 +89,35 @@ internal static class KeywordExtractor
 
             var start = i;
             var hasDigit = false;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || (text[i] is '-' or '\'' or '’' && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+            while (i < text.Length)
             {
-                hasDigit |= char.IsDigit(text[i]);
+                // ASCII first: the Unicode tables are read only for other characters.
+                var c = text[i];
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    hasDigit |= char.IsAsciiDigit(c);
+                }
+                else if (c is '-' or '\'' or '’')
+                {
+                    if (i + 1 >= text.Length || !char.IsLetter(text[i + 1]))
+                    {
+                        break;
+                    }
+                }
+                else if (c < 128 || !char.IsLetterOrDigit(c))
+                {
+                    break;
+                }
+                else
+                {
+                    hasDigit |= char.IsDigit(c);
+                }
+
                 i++;
             }
 
             var surface = text[start..i];
-            if (surface.EndsWith("'s") || surface.EndsWith("’s"))
+            if (surface.Length > 2 && surface[^1] == 's' && surface[^2] is '\'' or '’')
             {
                 surface = surface[..^2];
             }
@@ -106,8 +127,9 @@ internal static class KeywordExtractor
                 continue;
             }
 
+            // Lowercased and hashed in one pass (the table's hash), ASCII being the common case.
             var key = lower[..surface.Length];
-            Lowercase.Invariant(surface, key);
+            var hash = TermTable.LowerAndHash(surface, key);
 
             // Demonyms are written capitalized ("Russian"): only a capitalized surface can be one.
             var capitalized = char.IsUpper(surface[0]);
@@ -116,12 +138,12 @@ internal static class KeywordExtractor
                 continue;
             }
 
-            var index = table.Find(key);
+            var index = table.Find(key, hash);
             if (index < 0)
             {
                 if (stop.Contains(key))
                 {
-                    table.Add(key, stopWord: true);
+                    table.Add(key, hash, stopWord: true);
                     continue;
                 }
 
@@ -130,7 +152,7 @@ internal static class KeywordExtractor
                     continue;
                 }
 
-                index = table.Add(key, stopWord: false);
+                index = table.Add(key, hash, stopWord: false);
             }
 
             table.Count(index, start < leadEnd ? weight * 2 : weight, occurrences, capitalized, start, surface.Length);
@@ -191,9 +213,10 @@ internal static class KeywordExtractor
         }
 
         /// <summary>The index of <paramref name="key"/>, or -1 (folded-away plurals are not found).</summary>
-        public int Find(ReadOnlySpan<char> key)
+        public int Find(ReadOnlySpan<char> key) => Find(key, Hash(key));
+
+        public int Find(ReadOnlySpan<char> key, int hash)
         {
-            var hash = Hash(key);
             var mask = slots.Length - 1;
             for (var slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask)
             {
@@ -208,7 +231,7 @@ internal static class KeywordExtractor
             return -1;
         }
 
-        public int Add(ReadOnlySpan<char> key, bool stopWord)
+        public int Add(ReadOnlySpan<char> key, int hash, bool stopWord)
         {
             if ((count + 1) * 2 > slots.Length)
             {
@@ -226,7 +249,6 @@ internal static class KeywordExtractor
             }
 
             key.CopyTo(chars.AsSpan(charsUsed));
-            var hash = Hash(key);
             var mask = slots.Length - 1;
             var slot = hash & mask;
             while (slots[slot] != 0)
@@ -325,19 +347,38 @@ internal static class KeywordExtractor
         /// </summary>
         public List<string> Top(int take, string body)
         {
-            var candidates = new List<int>();
+            // The best few by score, ties to the earlier term: terms come in order of first appearance, so a term goes
+            // in after every chosen one with a score at least as high (a partial selection; no sort of all terms).
+            Span<int> best = stackalloc int[Math.Min(take, 64)];
+            var chosen = 0;
             for (var index = 0; index < count; index++)
             {
                 ref var term = ref terms[index];
-                if (!term.Stop && !term.Removed && term.LowerCount + term.CapitalCount >= 2)
+                if (term.Stop || term.Removed || term.LowerCount + term.CapitalCount < 2)
                 {
-                    candidates.Add(index);
+                    continue;
                 }
+
+                var position = chosen;
+                while (position > 0 && terms[best[position - 1]].Score < term.Score)
+                {
+                    position--;
+                }
+
+                if (position >= best.Length)
+                {
+                    continue;
+                }
+
+                var kept = Math.Min(chosen, best.Length - 1);
+                best[position..kept].CopyTo(best[(position + 1)..]);
+                best[position] = index;
+                chosen = kept + 1;
             }
 
-            candidates.Sort((a, b) => terms[a].Score != terms[b].Score ? terms[b].Score.CompareTo(terms[a].Score) : a.CompareTo(b));
-            var surfaces = new List<string>(Math.Min(take, candidates.Count));
-            foreach (var index in candidates.Take(take))
+            var candidates = best[..chosen];
+            var surfaces = new List<string>(candidates.Length);
+            foreach (var index in candidates)
             {
                 ref var term = ref terms[index];
                 var capital = term.CapitalCount > term.LowerCount || term.LowerStart < 0;
@@ -347,6 +388,30 @@ internal static class KeywordExtractor
             }
 
             return surfaces;
+        }
+
+        /// <summary>
+        /// Writes the invariant lowercase of <paramref name="word"/> to <paramref name="key"/> and returns the key's
+        /// <see cref="Hash"/>, computed as the characters are written when the word is ASCII.
+        /// </summary>
+        public static int LowerAndHash(ReadOnlySpan<char> word, Span<char> key)
+        {
+            var hash = 2166136261u;
+            for (var k = 0; k < word.Length; k++)
+            {
+                var c = word[k];
+                if (c >= 128)
+                {
+                    word.ToLowerInvariant(key);
+                    return Hash(key);
+                }
+
+                var lower = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+                key[k] = lower;
+                hash = (hash ^ lower) * 16777619u;
+            }
+
+            return (int)(hash & 0x7FFFFFFF);
         }
 
         private static int Hash(ReadOnlySpan<char> key)
