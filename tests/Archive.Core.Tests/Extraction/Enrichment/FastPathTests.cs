@@ -148,6 +148,20 @@ public sealed class FastPathTests
         Assert.DoesNotContain(keywords, k => k.Equals("russian", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public void Keywords_MoreCandidatesThanTheLimit_AreRankedByScoreThenFirstAppearance()
+    {
+        // Fourteen words seen twice, three of them (late ones) a third time; no headline, no lead boost beyond the
+        // first paragraph, which holds only a filler sentence.
+        string[] words = ["anchor", "bishop", "cobalt", "dragon", "ember", "falcon", "garnet", "harbor", "island", "jasper", "kettle", "lantern", "meadow", "nickel"];
+        var body = "Filler opening line.\n\n" + string.Join(' ', words) + ". " + string.Join(' ', words) + ". nickel kettle falcon.";
+
+        var keywords = KeywordExtractor.Extract([], null, body, "en", 10);
+
+        string[] expected = ["falcon", "kettle", "nickel", "anchor", "bishop", "cobalt", "dragon", "ember", "garnet", "harbor"];
+        Assert.Equal(expected, keywords);
+    }
+
     private const string HashAlphabet = "\u2126\u212BaB Z9 `\t\n\r\u00A0\u2019\u201C\u2014\u2026\u00AD\u200B\u00C9e\u0301\u00DF.";
 
     private static string ReferenceFold(string text)
