@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -148,22 +151,71 @@ public static class ContentHash
     private static int Fold(ReadOnlySpan<char> text, Span<char> output, ref FoldState state)
     {
         var length = 0;
+        int pending = state.PendingSpace ? 1 : 0, started = state.Started ? 1 : 0;
+        var i = 0;
+
+        // Blocks of 16 printable ASCII characters with single spaces only (most of a body) are lowercased at once;
+        // any other block goes through the per-character rules.
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var source = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            var space = Vector256.Create((ushort)' ');
+            var printableWidth = Vector256.Create((ushort)('~' - ' ' + 1));
+            var backtick = Vector256.Create((ushort)'`');
+            var upperA = Vector256.Create((ushort)'A');
+            var alphabet = Vector256.Create((ushort)26);
+            var caseBit = Vector256.Create((ushort)0x20);
+            for (; i <= text.Length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
+            {
+                var block = Vector256.LoadUnsafe(ref source, (nuint)i);
+                var spaces = Vector256.Equals(block, space).ExtractMostSignificantBits();
+                var plain = Vector256.LessThanAll(block - space, printableWidth) && !Vector256.EqualsAny(block, backtick)
+                    && (spaces & (spaces >> 1)) == 0
+                    && ((spaces & 1) == 0 || (pending == 0 && started == 1));
+                if (!plain)
+                {
+                    length = FoldCharacters(text.Slice(i, Vector256<ushort>.Count), output, length, ref pending, ref started);
+                    continue;
+                }
+
+                if (pending == 1)
+                {
+                    output[length++] = ' ';
+                }
+
+                var lower = block | (Vector256.LessThan(block - upperA, alphabet) & caseBit);
+                lower.CopyTo(MemoryMarshal.Cast<char, ushort>(output[length..]));
+
+                // A space at the end stays pending, as the character rules keep it until something follows.
+                pending = (int)(spaces >> (Vector256<ushort>.Count - 1));
+                length += Vector256<ushort>.Count - pending;
+                started = 1;
+            }
+        }
+
+        length = FoldCharacters(text[i..], output, length, ref pending, ref started);
+        state.PendingSpace = pending == 1;
+        state.Started = started == 1;
+        return length;
+    }
+
+    private static int FoldCharacters(ReadOnlySpan<char> text, Span<char> output, int length, ref int pending, ref int started)
+    {
         var folded = FoldedAscii;
         var white = AsciiWhiteSpace;
-        int pending = state.PendingSpace ? 1 : 0, started = state.Started ? 1 : 0;
         foreach (var c in text)
         {
             if (c < '\u007F')
             {
                 // Without branches on the characters (word ends are unpredictable): a space is written
                 // speculatively and kept only when one is pending before a non-space; the output has room for it.
-                var space = white[c];
-                var other = space ^ 1;
+                var isSpace = white[c];
+                var other = isSpace ^ 1;
                 output[length] = ' ';
                 length += pending & other;
                 output[length] = folded[c];
                 length += other;
-                pending = space & started;
+                pending = isSpace & started;
                 started |= other;
                 continue;
             }
@@ -208,8 +260,6 @@ public static class ContentHash
             started = 1;
         }
 
-        state.PendingSpace = pending == 1;
-        state.Started = started == 1;
         return length;
     }
 

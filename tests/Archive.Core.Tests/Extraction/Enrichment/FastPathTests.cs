@@ -81,18 +81,28 @@ public sealed class FastPathTests
         {
             Assert.Equal(ReferenceFold(text), ContentHash.Normalize(text));
         }
+
+        // Mostly printable ASCII with single spaces, so that whole 16-character blocks take the vectorized fold; the
+        // rest (double spaces, newlines, a backtick, a tilde, DEL, a quote) lands at every place in a block.
+        foreach (var text in Generate(seed, 400, "abcdefgHIJ 09.,-~ ").Select((t, n) => t + t + "bcd" + "  \n`\u007F\u2019 "[n % 7] + t))
+        {
+            Assert.Equal(ReferenceFold(text), ContentHash.Normalize(text));
+        }
     }
 
     [Fact]
     public void ContentHashCompute_TextLongerThanOneSlice_IsTheHashOfTheWholeNormalizedText()
     {
         // Slices of 16K characters: spaces and a pending space fall on the boundaries.
-        var text = string.Concat(Generate(9, 3_000, HashAlphabet).Select(t => t + "  "));
+        foreach (var alphabet in new[] { HashAlphabet, "abcdefgHIJ 09.,-~ " })
+        {
+            var text = string.Concat(Generate(9, 3_000, alphabet).Select(t => t + "  "));
 
-        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(ReferenceFold(text))));
+            var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(ReferenceFold(text))));
 
-        Assert.True(text.Length > 40_000);
-        Assert.Equal(expected, ContentHash.Compute(text));
+            Assert.True(text.Length > 40_000);
+            Assert.Equal(expected, ContentHash.Compute(text));
+        }
     }
 
     [Fact]
