@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -174,7 +175,14 @@ public static class ContentHash
                     && ((spaces & 1) == 0 || (pending == 0 && started == 1));
                 if (!plain)
                 {
-                    length = FoldCharacters(text.Slice(i, Vector256<ushort>.Count), output, length, ref pending, ref started);
+                    // The characters up to the first that needs the rules go through them; blocks resume after it.
+                    var odd = ~Vector256.LessThan(block - space, printableWidth) | Vector256.Equals(block, backtick);
+                    var first = Math.Min(
+                        BitOperations.TrailingZeroCount(odd.ExtractMostSignificantBits() | 0x10000),
+                        BitOperations.TrailingZeroCount((spaces & (spaces >> 1)) | 0x10000) + 1);
+                    var through = (spaces & 1) != 0 && !(pending == 0 && started == 1) ? 1 : Math.Min(first + 1, Vector256<ushort>.Count);
+                    length = FoldCharacters(text.Slice(i, through), output, length, ref pending, ref started);
+                    i += through - Vector256<ushort>.Count;
                     continue;
                 }
 
@@ -254,7 +262,7 @@ public static class ContentHash
             }
             else
             {
-                output[length++] = char.ToLowerInvariant(c);
+                output[length++] = Lowercase.Char(c);
             }
 
             started = 1;

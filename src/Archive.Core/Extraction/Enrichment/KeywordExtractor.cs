@@ -402,7 +402,7 @@ internal static class KeywordExtractor
                 var c = word[k];
                 if (c >= 128)
                 {
-                    word.ToLowerInvariant(key);
+                    Lowercase.Invariant(word, key);
                     return Hash(key);
                 }
 

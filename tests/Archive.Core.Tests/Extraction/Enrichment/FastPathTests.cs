@@ -63,6 +63,23 @@ public sealed class FastPathTests
     }
 
     [Fact]
+    public void Lowercase_EveryCharacterOfTheTable_MatchesTheInvariantCulture()
+    {
+        Span<char> lower = stackalloc char[1];
+        for (var c = (char)0; c < Lowercase.TableLength; c++)
+        {
+            Lowercase.Invariant([c], lower);
+            Assert.Equal(c.ToString().ToLowerInvariant()[0], lower[0]);
+            Assert.Equal(char.ToLowerInvariant(c), Lowercase.Char(c));
+        }
+
+        // Beyond the table the culture code decides, surrogate pairs included (Deseret capital long I).
+        Span<char> word = stackalloc char[4];
+        Lowercase.Invariant("Ω\U00010400Ж", word);
+        Assert.Equal("ω\U00010428ж", word.ToString());
+    }
+
+    [Fact]
     public void NormalizeBody_AlreadyNormalBody_IsReturnedAsIs()
     {
         const string body = "First paragraph here.\n\nSecond one, with \u201Cquotes\u201D.";
