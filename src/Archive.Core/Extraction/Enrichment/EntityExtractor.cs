@@ -190,8 +190,7 @@ internal static class EntityExtractor
         {
             var first = tokens[start];
             var common = tokens.Is(start, Lexicon.Month)
-                || (first.SentenceStart && (StarterLookup.Contains(first.Span)
-                    || (first.Text.ToLowerInvariant() is var lower && (stopWords.Contains(lower) || lowercaseWords.Contains(lower)))));
+                || (first.SentenceStart && (StarterLookup.Contains(first.Span) || IsStopWord(first.Span, stopWords) || lowercaseWords.Contains(first.Span)));
             if (!common)
             {
                 break;
@@ -482,13 +481,27 @@ internal static class EntityExtractor
             return tokens[start].Text;
         }
 
-        var parts = new string[end - start];
+        // The words with a space between each, written once (no string per word).
+        var length = end - start - 1;
         for (var k = start; k < end; k++)
         {
-            parts[k - start] = tokens[k].Text;
+            length += tokens[k].Length;
         }
 
-        return string.Join(' ', parts);
+        Span<char> name = length <= 256 ? stackalloc char[length] : new char[length];
+        var written = 0;
+        for (var k = start; k < end; k++)
+        {
+            if (k > start)
+            {
+                name[written++] = ' ';
+            }
+
+            tokens[k].Span.CopyTo(name[written..]);
+            written += tokens[k].Length;
+        }
+
+        return new string(name);
     }
 
     /// <summary>Words with what the span logic needs: capitalization, a break (punctuation) before, sentence starts.</summary>
@@ -560,25 +573,31 @@ internal static class EntityExtractor
     {
         private readonly Dictionary<string, bool> cache = new(StringComparer.Ordinal);
 
-        public bool Contains(string lower)
+        /// <summary>Whether the lowercase form of <paramref name="word"/> occurs as a word in the headline or the body.</summary>
+        public bool Contains(ReadOnlySpan<char> word)
         {
-            if (cache.TryGetValue(lower, out var found))
+            Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+            Lowercase.Invariant(word, lower);
+            var cached = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (cached.TryGetValue(lower, out var found))
             {
                 return found;
             }
 
             found = (title is not null && Occurs(title, lower)) || Occurs(body, lower);
-            cache[lower] = found;
+            cached[lower] = found;
             return found;
         }
 
-        private static bool Occurs(string text, string lower)
+        private static bool Occurs(string text, ReadOnlySpan<char> lower)
         {
             var position = 0;
-            while ((position = text.IndexOf(lower, position, StringComparison.Ordinal)) >= 0)
+            int next;
+            while ((next = text.AsSpan(position).IndexOf(lower, StringComparison.Ordinal)) >= 0)
             {
-                var end = position + lower.Length;
-                if ((position == 0 || !char.IsLetter(text[position - 1])) && (end >= text.Length || !char.IsLetter(text[end])))
+                var start = position + next;
+                var end = start + lower.Length;
+                if ((start == 0 || !char.IsLetter(text[start - 1])) && (end >= text.Length || !char.IsLetter(text[end])))
                 {
                     return true;
                 }
