@@ -35,6 +35,8 @@ internal static class EntityExtractor
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleLookup = Gazetteer.Roles.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbLookup = Gazetteer.AttributionVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceNounLookup = Gazetteer.PlaceNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownOrganizationLookup = Gazetteer.KnownOrganizations.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotOrganizationLookup = Gazetteer.NotOrganizations.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StarterLookup = Gazetteer.SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> IntroducerLookup = Gazetteer.PlaceIntroducers.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -286,16 +288,18 @@ internal static class EntityExtractor
     /// <summary>Organizations and places; true when the span was one of them.</summary>
     private static bool ClassifyNonPerson(Tokens tokens, int start, int end, Token? before, Token? after, List<string> places, List<string> organizations)
     {
-        var text = Join(tokens, start, end);
+        // The span's text, looked up without a string; one is made only for the name kept.
+        Span<char> buffer = stackalloc char[256];
+        ReadOnlySpan<char> text = Join(tokens, start, end, buffer);
         if (text.Length == 0)
         {
             return false;
         }
 
         // Organizations: suffix, "Head of ...", a known name, or an unknown acronym.
-        if (Gazetteer.KnownOrganizations.Contains(text) || (end - start > 1 && tokens.Is(end - 1, Lexicon.OrganizationSuffix)))
+        if (KnownOrganizationLookup.Contains(text) || (end - start > 1 && tokens.Is(end - 1, Lexicon.OrganizationSuffix)))
         {
-            organizations.Add(text);
+            organizations.Add(text.ToString());
             return true;
         }
 
@@ -303,7 +307,7 @@ internal static class EntityExtractor
         {
             if (tokens.Is(k, Lexicon.OrganizationHead) && (tokens[k + 1].Is("of") || tokens[k + 1].Is("for") || tokens[k + 1].Is("on")))
             {
-                organizations.Add(text);
+                organizations.Add(text.ToString());
                 return true;
             }
         }
@@ -311,13 +315,13 @@ internal static class EntityExtractor
         // Places: the gazetteer, a place noun after ("the Lachin road"), "the city of X".
         var placeContext = (after is { } a && a.In(PlaceNounLookup))
             || (before is { } b && b.Is("of") && start > 1 && tokens[start - 2].In(IntroducerLookup));
-        if (Gazetteer.Places.Contains(text))
+        if (PlaceLookup.Contains(text))
         {
-            places.Add(text);
+            places.Add(text.ToString());
             return true;
         }
 
-        if (end - start == 1 && tokens[start].Text.Contains('-', StringComparison.Ordinal))
+        if (end - start == 1 && tokens[start].Span.Contains('-'))
         {
             // "Lachin-Khankandi road", "Baku-Tbilisi-Ceyhan": every part a place when one is or the context says so.
             var parts = tokens[start].Text.Split('-', StringSplitOptions.RemoveEmptyEntries);
@@ -330,17 +334,17 @@ internal static class EntityExtractor
 
         if (placeContext && end - start <= 3 && !tokens[start].AllCaps && !tokens.Is(start, Lexicon.Demonym) && !tokens.Is(start, Lexicon.Role))
         {
-            places.Add(text);
+            places.Add(text.ToString());
             return true;
         }
 
-        if (end - start == 1 && tokens[start].AllCaps && text.Length is >= 2 and <= 6 && !Gazetteer.NotOrganizations.Contains(text) && !Gazetteer.Places.Contains(text))
+        if (end - start == 1 && tokens[start].AllCaps && text.Length is >= 2 and <= 6 && !NotOrganizationLookup.Contains(text) && !PlaceLookup.Contains(text))
         {
-            organizations.Add(text);
+            organizations.Add(text.ToString());
             return true;
         }
 
-        if (end - start == 1 && Gazetteer.OrganizationSuffixes.Contains(text))
+        if (end - start == 1 && SuffixLookup.Contains(text))
         {
             return true;
         }
@@ -419,27 +423,35 @@ internal static class EntityExtractor
         List<string> organizations,
         int max)
     {
-        var fullNames = candidates.Where(c => c.Name.Contains(' ', StringComparison.Ordinal)).ToList();
+        var evidenced = evidencedSurnames.GetAlternateLookup<ReadOnlySpan<char>>();
         var result = new List<string>();
         foreach (var (name, evidence) in candidates)
         {
-            if (!name.Contains(' ', StringComparison.Ordinal))
+            var space = name.LastIndexOf(' ');
+            if (space < 0)
             {
                 continue;
             }
 
-            var surname = name[(name.LastIndexOf(' ') + 1)..];
-            var accepted = evidence || evidencedSurnames.Contains(surname)
-                || fullNames.Count(f => f.Name == name) >= 2 && candidates.Any(c => c.Name == surname);
+            // Accepted with evidence for the person or the surname, or, without, named in full twice and by surname alone.
+            var surname = name.AsSpan(space + 1);
+            var accepted = evidence || evidenced.Contains(surname) || (Occurrences(candidates, name) >= 2 && Named(candidates, surname));
             if (!accepted || places.Contains(name) || organizations.Contains(name))
             {
                 continue;
             }
 
             // Keep the longest form: "Nikol Pashinyan" over "Pashinyan"; one entry per person.
-            if (!result.Exists(r => r == name || EndsWithName(r, name)))
+            if (!KnownAs(result, name))
             {
-                result.RemoveAll(r => EndsWithName(name, r));
+                for (var r = result.Count - 1; r >= 0; r--)
+                {
+                    if (EndsWithName(name, result[r]))
+                    {
+                        result.RemoveAt(r);
+                    }
+                }
+
                 result.Add(name);
             }
 
@@ -450,6 +462,44 @@ internal static class EntityExtractor
         }
 
         return result;
+    }
+
+    private static int Occurrences(List<(string Name, bool Evidence)> candidates, string name)
+    {
+        var count = 0;
+        foreach (var candidate in candidates)
+        {
+            count += candidate.Name == name ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private static bool Named(List<(string Name, bool Evidence)> candidates, ReadOnlySpan<char> name)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (name.SequenceEqual(candidate.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="name"/> or a longer form of it is already kept.</summary>
+    private static bool KnownAs(List<string> kept, string name)
+    {
+        foreach (var known in kept)
+        {
+            if (known == name || EndsWithName(known, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="longer"/> ends with a space and then <paramref name="name"/>.</summary>
@@ -481,14 +531,25 @@ internal static class EntityExtractor
             return tokens[start].Text;
         }
 
-        // The words with a space between each, written once (no string per word).
+        Span<char> buffer = stackalloc char[256];
+        return Join(tokens, start, end, buffer).ToString();
+    }
+
+    /// <summary>The words with a space between each, in <paramref name="buffer"/> when they fit (else a new array).</summary>
+    private static ReadOnlySpan<char> Join(Tokens tokens, int start, int end, Span<char> buffer)
+    {
+        if (end - start == 1)
+        {
+            return tokens[start].Span;
+        }
+
         var length = end - start - 1;
         for (var k = start; k < end; k++)
         {
             length += tokens[k].Length;
         }
 
-        Span<char> name = length <= 256 ? stackalloc char[length] : new char[length];
+        var name = length <= buffer.Length ? buffer[..length] : new char[length];
         var written = 0;
         for (var k = start; k < end; k++)
         {
@@ -501,7 +562,7 @@ internal static class EntityExtractor
             written += tokens[k].Length;
         }
 
-        return new string(name);
+        return name;
     }
 
     /// <summary>Words with what the span logic needs: capitalization, a break (punctuation) before, sentence starts.</summary>
