@@ -647,20 +647,26 @@ internal static class EntityExtractor
 
     /// <summary>
     /// Whether a word occurs in lowercase somewhere in the text, as a whole word (between non-letters). Asked about
-    /// few words, each once, and most are names that do not. One pass over the tokens notes every run of letters (a
-    /// token of letters only is one; "well-known" holds two) in a filter by length and first, second and last
-    /// character; a word of letters only that the filter has not seen is not in the text, and only the others are
-    /// searched for.
+    /// few words, each once. A word of letters only is looked for among the text's runs of letters (a token of letters
+    /// only is one; a longer token, "well-known", holds several), grouped once by length and first character: a
+    /// question then costs a comparison or two instead of a search through the whole text.
     /// </summary>
     private sealed class LowercaseWords(string? title, string body, List<Token> tokens)
     {
-        private const int FilterBits = 4096;
+        private const int MaxIndexedLength = 32;
+        private const int FirstCharacterKeys = 64;
+        private const int Groups = (MaxIndexedLength - 1) * FirstCharacterKeys;
 
         [ThreadStatic]
-        private static ulong[]? reusableFilter;
+        private static int[]? reusableStarts;
+
+        [ThreadStatic]
+        private static (int[] Token, int[] Offset)? reusableRuns;
 
         private readonly Dictionary<string, bool> cache = new(StringComparer.Ordinal);
-        private ulong[]? filter;
+        private int[]? starts;
+        private int[]? runToken;
+        private int[]? runOffset;
 
         /// <summary>Whether the lowercase form of <paramref name="word"/> occurs as a word in the headline or the body.</summary>
         public bool Contains(ReadOnlySpan<char> word)
@@ -673,68 +679,127 @@ internal static class EntityExtractor
                 return found;
             }
 
-            found = (!AllLetters(lower) || MaySee(lower)) && ((title is not null && Occurs(title, lower)) || Occurs(body, lower));
+            found = lower.Length is >= 2 and <= MaxIndexedLength && AllLetters(lower)
+                ? AmongRuns(lower)
+                : (title is not null && Occurs(title, lower)) || Occurs(body, lower);
             cached[lower] = found;
             return found;
         }
 
-        private bool MaySee(ReadOnlySpan<char> run)
+        private bool AmongRuns(ReadOnlySpan<char> lower)
         {
-            if (filter is null)
+            if (starts is null)
             {
-                Fill();
+                Group();
             }
 
-            var bit = Bit(run);
-            return (filter![bit >> 6] & (1UL << bit)) != 0;
-        }
-
-        private void Fill()
-        {
-            filter = reusableFilter ??= new ulong[FilterBits / 64];
-            Array.Clear(filter);
-            foreach (ref readonly var token in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens))
+            var items = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+            var group = Group(lower.Length, lower[0]);
+            for (var n = starts![group]; n < starts[group + 1]; n++)
             {
-                var span = token.Span;
-                if (token.LettersOnly)
+                ref readonly var token = ref items[runToken![n]];
+                if (token.Source.AsSpan(token.Start + runOffset![n], lower.Length).SequenceEqual(lower))
                 {
-                    Note(span);
-                    continue;
-                }
-
-                var start = 0;
-                while (start < span.Length)
-                {
-                    var end = start;
-                    while (end < span.Length && char.IsLetter(span[end]))
-                    {
-                        end++;
-                    }
-
-                    if (end > start)
-                    {
-                        Note(span[start..end]);
-                    }
-
-                    start = end + 1;
+                    return true;
                 }
             }
+
+            return false;
         }
 
-        private void Note(ReadOnlySpan<char> run)
+        private static int Group(int length, char first) => ((length - 2) * FirstCharacterKeys) + (first & (FirstCharacterKeys - 1));
+
+        /// <summary>
+        /// Every run of 2 to 32 letters, as (token, offset), in groups by length and first character (a counting sort):
+        /// group g holds runs starts[g] to starts[g + 1].
+        /// </summary>
+        private void Group()
         {
-            // A lowercase form never starts with A-Z: capitalized words need no place in the filter.
-            if (!char.IsAsciiLetterUpper(run[0]))
+            var items = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+            starts = reusableStarts ??= new int[Groups + 1];
+            Array.Clear(starts);
+
+            var count = 0;
+            for (var k = 0; k < items.Length; k++)
             {
-                var bit = Bit(run);
-                filter![bit >> 6] |= 1UL << bit;
+                count += Runs(items[k], k, counting: true);
             }
+
+            for (var g = 1; g <= Groups; g++)
+            {
+                starts[g] += starts[g - 1];
+            }
+
+            if (reusableRuns is not { } runs || runs.Token.Length < count)
+            {
+                runs = (new int[Math.Max(count, 256)], new int[Math.Max(count, 256)]);
+                if (runs.Token.Length <= MaxReusedTokens)
+                {
+                    reusableRuns = runs;
+                }
+            }
+
+            (runToken, runOffset) = runs;
+            for (var k = 0; k < items.Length; k++)
+            {
+                Runs(items[k], k, counting: false);
+            }
+
+            // Filling moved each group's start to the next group's; shift back.
+            for (var g = Groups; g > 0; g--)
+            {
+                starts[g] = starts[g - 1];
+            }
+
+            starts[0] = 0;
         }
 
-        private static int Bit(ReadOnlySpan<char> run)
+        /// <summary>Counts the runs of a token into their groups (counting), or places them (filling); returns how many.</summary>
+        private int Runs(in Token token, int index, bool counting)
         {
-            var key = ((uint)run.Length * 0x9E3779B1u) ^ ((uint)run[0] * 0x85EBCA77u) ^ ((uint)run[^1] * 0xC2B2AE3Du) ^ ((uint)run[run.Length > 1 ? 1 : 0] * 0x27D4EB2Fu);
-            return (int)((key ^ (key >> 15)) & (FilterBits - 1));
+            var span = token.Span;
+            if (token.LettersOnly)
+            {
+                return Run(span, 0, span.Length, index, counting);
+            }
+
+            var found = 0;
+            var start = 0;
+            while (start < span.Length)
+            {
+                var end = start;
+                while (end < span.Length && char.IsLetter(span[end]))
+                {
+                    end++;
+                }
+
+                found += Run(span, start, end - start, index, counting);
+                start = end + 1;
+            }
+
+            return found;
+        }
+
+        private int Run(ReadOnlySpan<char> span, int offset, int length, int index, bool counting)
+        {
+            if (length is < 2 or > MaxIndexedLength)
+            {
+                return 0;
+            }
+
+            var group = Group(length, span[offset]);
+            if (counting)
+            {
+                starts![group + 1]++;
+            }
+            else
+            {
+                var at = starts![group]++;
+                runToken![at] = index;
+                runOffset![at] = offset;
+            }
+
+            return 1;
         }
 
         private static bool AllLetters(ReadOnlySpan<char> word)
