@@ -647,26 +647,21 @@ internal static class EntityExtractor
 
     /// <summary>
     /// Whether a word occurs in lowercase somewhere in the text, as a whole word (between non-letters). Asked about
-    /// few words, each once. A word of letters only is looked for among the text's runs of letters (a token of letters
-    /// only is one; a longer token, "well-known", holds several), grouped once by length and first character: a
-    /// question then costs a comparison or two instead of a search through the whole text.
+    /// few words, each once. A word of letters only is looked for among the tokens of its length (a token of letters
+    /// only is exactly such a word; a longer token, "well-known", is split at its non-letters): one pass to group the
+    /// tokens by length, then a handful of comparisons per question, instead of a search through the whole text.
     /// </summary>
     private sealed class LowercaseWords(string? title, string body, List<Token> tokens)
     {
         private const int MaxIndexedLength = 32;
-        private const int FirstCharacterKeys = 64;
-        private const int Groups = (MaxIndexedLength - 1) * FirstCharacterKeys;
 
         [ThreadStatic]
-        private static int[]? reusableStarts;
-
-        [ThreadStatic]
-        private static (int[] Token, int[] Offset)? reusableRuns;
+        private static int[]? reusableOrder;
 
         private readonly Dictionary<string, bool> cache = new(StringComparer.Ordinal);
-        private int[]? starts;
-        private int[]? runToken;
-        private int[]? runOffset;
+        private int[]? byLength;
+        private int[]? order;
+        private int orderCount;
 
         /// <summary>Whether the lowercase form of <paramref name="word"/> occurs as a word in the headline or the body.</summary>
         public bool Contains(ReadOnlySpan<char> word)
@@ -680,127 +675,92 @@ internal static class EntityExtractor
             }
 
             found = lower.Length is >= 2 and <= MaxIndexedLength && AllLetters(lower)
-                ? AmongRuns(lower)
+                ? AmongTokens(lower)
                 : (title is not null && Occurs(title, lower)) || Occurs(body, lower);
             cached[lower] = found;
             return found;
         }
 
-        private bool AmongRuns(ReadOnlySpan<char> lower)
+        private bool AmongTokens(ReadOnlySpan<char> lower)
         {
-            if (starts is null)
+            if (byLength is null)
             {
                 Group();
             }
 
             var items = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
-            var group = Group(lower.Length, lower[0]);
-            for (var n = starts![group]; n < starts[group + 1]; n++)
+            for (var k = byLength![lower.Length]; k < byLength[lower.Length + 1]; k++)
             {
-                ref readonly var token = ref items[runToken![n]];
-                if (token.Source.AsSpan(token.Start + runOffset![n], lower.Length).SequenceEqual(lower))
+                if (items[order![k]].Span.SequenceEqual(lower))
                 {
                     return true;
+                }
+            }
+
+            // Tokens with other characters inside: each run of letters.
+            for (var k = byLength[MaxIndexedLength + 1]; k < orderCount; k++)
+            {
+                var span = items[order![k]].Span;
+                var start = 0;
+                while (start < span.Length)
+                {
+                    var end = start;
+                    while (end < span.Length && char.IsLetter(span[end]))
+                    {
+                        end++;
+                    }
+
+                    if (end - start == lower.Length && span[start..end].SequenceEqual(lower))
+                    {
+                        return true;
+                    }
+
+                    start = end + 1;
                 }
             }
 
             return false;
         }
 
-        private static int Group(int length, char first) => ((length - 2) * FirstCharacterKeys) + (first & (FirstCharacterKeys - 1));
-
         /// <summary>
-        /// Every run of 2 to 32 letters, as (token, offset), in groups by length and first character (a counting sort):
-        /// group g holds runs starts[g] to starts[g + 1].
+        /// Orders the token indices by length (a counting sort): letters-only tokens of 2 to 32 characters by their
+        /// length, then every token with other characters inside. byLength[n] is where length n starts.
         /// </summary>
         private void Group()
         {
             var items = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
-            starts = reusableStarts ??= new int[Groups + 1];
-            Array.Clear(starts);
+            byLength = new int[MaxIndexedLength + 4];
+            foreach (ref readonly var token in items)
+            {
+                byLength[Slot(token) + 1]++;
+            }
 
-            var count = 0;
+            for (var n = 1; n < byLength.Length; n++)
+            {
+                byLength[n] += byLength[n - 1];
+            }
+
+            order = reusableOrder is { } reused && reused.Length >= items.Length ? reused : new int[Math.Max(items.Length, 256)];
+            reusableOrder = order.Length <= MaxReusedTokens ? order : reusableOrder;
+            Span<int> next = stackalloc int[MaxIndexedLength + 2];
+            byLength.AsSpan(0, next.Length).CopyTo(next);
             for (var k = 0; k < items.Length; k++)
             {
-                count += Runs(items[k], k, counting: true);
-            }
-
-            for (var g = 1; g <= Groups; g++)
-            {
-                starts[g] += starts[g - 1];
-            }
-
-            if (reusableRuns is not { } runs || runs.Token.Length < count)
-            {
-                runs = (new int[Math.Max(count, 256)], new int[Math.Max(count, 256)]);
-                if (runs.Token.Length <= MaxReusedTokens)
+                var slot = Slot(items[k]);
+                if (slot <= MaxIndexedLength + 1)
                 {
-                    reusableRuns = runs;
+                    order[next[slot]++] = k;
                 }
             }
 
-            (runToken, runOffset) = runs;
-            for (var k = 0; k < items.Length; k++)
-            {
-                Runs(items[k], k, counting: false);
-            }
-
-            // Filling moved each group's start to the next group's; shift back.
-            for (var g = Groups; g > 0; g--)
-            {
-                starts[g] = starts[g - 1];
-            }
-
-            starts[0] = 0;
+            orderCount = byLength[MaxIndexedLength + 2];
         }
 
-        /// <summary>Counts the runs of a token into their groups (counting), or places them (filling); returns how many.</summary>
-        private int Runs(in Token token, int index, bool counting)
-        {
-            var span = token.Span;
-            if (token.LettersOnly)
-            {
-                return Run(span, 0, span.Length, index, counting);
-            }
-
-            var found = 0;
-            var start = 0;
-            while (start < span.Length)
-            {
-                var end = start;
-                while (end < span.Length && char.IsLetter(span[end]))
-                {
-                    end++;
-                }
-
-                found += Run(span, start, end - start, index, counting);
-                start = end + 1;
-            }
-
-            return found;
-        }
-
-        private int Run(ReadOnlySpan<char> span, int offset, int length, int index, bool counting)
-        {
-            if (length is < 2 or > MaxIndexedLength)
-            {
-                return 0;
-            }
-
-            var group = Group(length, span[offset]);
-            if (counting)
-            {
-                starts![group + 1]++;
-            }
-            else
-            {
-                var at = starts![group]++;
-                runToken![at] = index;
-                runOffset![at] = offset;
-            }
-
-            return 1;
-        }
+        /// <summary>The group of a token: a letters-only token's length (2 to 32), 33 for a token with other characters inside, 34 for the rest (not looked at).</summary>
+        private static int Slot(in Token token) =>
+            !token.LettersOnly ? MaxIndexedLength + 1
+            : token.Length is >= 2 and <= MaxIndexedLength ? token.Length
+            : MaxIndexedLength + 2;
 
         private static bool AllLetters(ReadOnlySpan<char> word)
         {
