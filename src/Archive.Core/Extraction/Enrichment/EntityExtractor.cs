@@ -73,19 +73,6 @@ internal static class EntityExtractor
         }
     }
 
-    /// <summary>Whether <paramref name="word"/>, lowercased, occurs as a whole word in the headline or the body (for tests).</summary>
-    internal static bool OccursInLowercase(string? title, string body, string word)
-    {
-        var list = new List<Token>();
-        if (title is not null)
-        {
-            Tokenize(title, list);
-        }
-
-        Tokenize(body, list);
-        return new LowercaseWords(title, body, list).Contains(word);
-    }
-
     /// <summary>A longer list (a body of about 50,000 characters) is not kept between calls: at most about 210 KB per thread.</summary>
     private const int MaxReusedTokens = 8 * 1024;
 
@@ -114,7 +101,7 @@ internal static class EntityExtractor
 
         lexicon.AsSpan(0, list.Count).Clear();
         var tokens = new Tokens(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), lexicon);
-        var lowercaseWords = new LowercaseWords(title, body, list);
+        var lowercaseWords = new LowercaseWords(title, body);
 
         var stopWords = StopWords.For(language);
         var people = new List<(string Name, bool Evidence)>();
@@ -595,7 +582,6 @@ internal static class EntityExtractor
 
             var start = i;
             var hasDigit = false;
-            var marked = false;
             while (i < text.Length)
             {
                 var c = text[i];
@@ -606,17 +592,15 @@ internal static class EntityExtractor
                     continue;
                 }
 
-                if (char.IsLetterOrDigit(c))
+                // No character below U+0300 is a nonspacing mark: Latin-1 skips the category look-up.
+                if (char.IsLetterOrDigit(c) || (c >= '\u0300' && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark))
                 {
                     hasDigit |= char.IsDigit(c);
                     i++;
                 }
-                else if ((c >= '\u0300' && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
-                    || ((c is '-' or '\'' or '’' or '.' or '&') && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])
-                        && !(c == '.' && i + 2 < text.Length && text[i + 2] != '.' && char.IsLower(text[i + 1]))))
+                else if ((c is '-' or '\'' or '’' or '.' or '&') && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])
+                    && !(c == '.' && i + 2 < text.Length && text[i + 2] != '.' && char.IsLower(text[i + 1])))
                 {
-                    // No character below U+0300 is a nonspacing mark: Latin-1 skips the category look-up.
-                    marked = true;
                     i++;
                 }
                 else
@@ -639,29 +623,16 @@ internal static class EntityExtractor
             var breakBefore = first || !singleSpace;
             var sentenceStart = first || (!singleSpace && gap.IndexOfAny(SentencePunctuation) >= 0);
             var capitalized = char.IsUpper(text[start]);
-            tokens.Add(new Token(text, start, length, capitalized, capitalized && IsAllCaps(text.AsSpan(start, length)), breakBefore, sentenceStart, possessive, hasDigit, !hasDigit && !marked));
+            tokens.Add(new Token(text, start, length, capitalized, capitalized && IsAllCaps(text.AsSpan(start, length)), breakBefore, sentenceStart, possessive, hasDigit));
             previousEnd = i;
             first = false;
         }
     }
 
-    /// <summary>
-    /// Whether a word occurs in lowercase somewhere in the text, as a whole word (between non-letters). Asked about
-    /// few words, each once. A word of letters only is looked for among the tokens of its length (a token of letters
-    /// only is exactly such a word; a longer token, "well-known", is split at its non-letters): one pass to group the
-    /// tokens by length, then a handful of comparisons per question, instead of a search through the whole text.
-    /// </summary>
-    private sealed class LowercaseWords(string? title, string body, List<Token> tokens)
+    /// <summary>Whether a word occurs in lowercase somewhere in the text (searched on demand: few words are asked about).</summary>
+    private sealed class LowercaseWords(string? title, string body)
     {
-        private const int MaxIndexedLength = 32;
-
-        [ThreadStatic]
-        private static int[]? reusableOrder;
-
         private readonly Dictionary<string, bool> cache = new(StringComparer.Ordinal);
-        private int[]? byLength;
-        private int[]? order;
-        private int orderCount;
 
         /// <summary>Whether the lowercase form of <paramref name="word"/> occurs as a word in the headline or the body.</summary>
         public bool Contains(ReadOnlySpan<char> word)
@@ -674,105 +645,9 @@ internal static class EntityExtractor
                 return found;
             }
 
-            found = lower.Length is >= 2 and <= MaxIndexedLength && AllLetters(lower)
-                ? AmongTokens(lower)
-                : (title is not null && Occurs(title, lower)) || Occurs(body, lower);
+            found = (title is not null && Occurs(title, lower)) || Occurs(body, lower);
             cached[lower] = found;
             return found;
-        }
-
-        private bool AmongTokens(ReadOnlySpan<char> lower)
-        {
-            if (byLength is null)
-            {
-                Group();
-            }
-
-            var items = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
-            for (var k = byLength![lower.Length]; k < byLength[lower.Length + 1]; k++)
-            {
-                if (items[order![k]].Span.SequenceEqual(lower))
-                {
-                    return true;
-                }
-            }
-
-            // Tokens with other characters inside: each run of letters.
-            for (var k = byLength[MaxIndexedLength + 1]; k < orderCount; k++)
-            {
-                var span = items[order![k]].Span;
-                var start = 0;
-                while (start < span.Length)
-                {
-                    var end = start;
-                    while (end < span.Length && char.IsLetter(span[end]))
-                    {
-                        end++;
-                    }
-
-                    if (end - start == lower.Length && span[start..end].SequenceEqual(lower))
-                    {
-                        return true;
-                    }
-
-                    start = end + 1;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>
-        /// Orders the token indices by length (a counting sort): letters-only tokens of 2 to 32 characters by their
-        /// length, then every token with other characters inside. byLength[n] is where length n starts.
-        /// </summary>
-        private void Group()
-        {
-            var items = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
-            byLength = new int[MaxIndexedLength + 4];
-            foreach (ref readonly var token in items)
-            {
-                byLength[Slot(token) + 1]++;
-            }
-
-            for (var n = 1; n < byLength.Length; n++)
-            {
-                byLength[n] += byLength[n - 1];
-            }
-
-            order = reusableOrder is { } reused && reused.Length >= items.Length ? reused : new int[Math.Max(items.Length, 256)];
-            reusableOrder = order.Length <= MaxReusedTokens ? order : reusableOrder;
-            Span<int> next = stackalloc int[MaxIndexedLength + 2];
-            byLength.AsSpan(0, next.Length).CopyTo(next);
-            for (var k = 0; k < items.Length; k++)
-            {
-                var slot = Slot(items[k]);
-                if (slot <= MaxIndexedLength + 1)
-                {
-                    order[next[slot]++] = k;
-                }
-            }
-
-            orderCount = byLength[MaxIndexedLength + 2];
-        }
-
-        /// <summary>The group of a token: a letters-only token's length (2 to 32), 33 for a token with other characters inside, 34 for the rest (not looked at).</summary>
-        private static int Slot(in Token token) =>
-            !token.LettersOnly ? MaxIndexedLength + 1
-            : token.Length is >= 2 and <= MaxIndexedLength ? token.Length
-            : MaxIndexedLength + 2;
-
-        private static bool AllLetters(ReadOnlySpan<char> word)
-        {
-            foreach (var c in word)
-            {
-                if (!char.IsLetter(c))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         private static bool Occurs(string text, ReadOnlySpan<char> lower)
@@ -872,7 +747,7 @@ internal static class EntityExtractor
     /// A word, as its place in the source: a string is made only for the words that end up in a name (most tokens,
     /// capitalized ones included, are only looked up by span).
     /// </summary>
-    private readonly record struct Token(string Source, int Start, int Length, bool Capitalized, bool AllCaps, bool BreakBefore, bool SentenceStart, bool Possessive, bool HasDigit, bool LettersOnly)
+    private readonly record struct Token(string Source, int Start, int Length, bool Capitalized, bool AllCaps, bool BreakBefore, bool SentenceStart, bool Possessive, bool HasDigit)
     {
         public ReadOnlySpan<char> Span => Source.AsSpan(Start, Length);
 
