@@ -73,6 +73,9 @@ internal static class EntityExtractor
         }
     }
 
+    /// <summary>Whether <paramref name="word"/>, lowercased, occurs as a whole word in the headline or the body (for tests).</summary>
+    internal static bool OccursInLowercase(string? title, string body, string word) => new LowercaseWords(title, body).Contains(word);
+
     /// <summary>A longer list (a body of about 50,000 characters) is not kept between calls: at most about 210 KB per thread.</summary>
     private const int MaxReusedTokens = 8 * 1024;
 

@@ -79,6 +79,50 @@ public sealed class FastPathTests
         Assert.Equal("ω\U00010428ж", word.ToString());
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void LowercaseWordLookUp_GeneratedText_MatchesSearchingTheText(int seed)
+    {
+        // Words glued by hyphens, apostrophes, dots, digits and combining marks, so that many tokens hold several runs.
+        var texts = Generate(seed, 60, "ab abAB ba-'\u2019.&9 \u0301\u00E9\n").ToArray();
+        var runs = texts.SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t, @"\p{L}+").Select(m => m.Value.ToUpperInvariant())).Distinct().Take(60);
+        var words = Generate(seed + 100, 40, "abAB\u00C9\u00E9").Concat(runs).Concat(["a-b", "ab9", "b.a"]).ToArray();
+        var found = 0;
+        for (var t = 0; t + 1 < texts.Length; t += 2)
+        {
+            var body = texts[t] + " " + texts[t + 1] + texts[t];
+            foreach (var word in words)
+            {
+                var title = t % 4 == 0 ? null : texts[t + 1];
+                var expected = ReferenceOccursInLowercase(title, body, word);
+                Assert.Equal(expected, EntityExtractor.OccursInLowercase(title, body, word));
+                found += expected ? 1 : 0;
+            }
+        }
+
+        Assert.True(found > 100, $"only {found} words were found: the generated texts do not exercise the look-up");
+    }
+
+    private static bool ReferenceOccursInLowercase(string? title, string body, string word)
+    {
+        var lower = word.ToLowerInvariant();
+        return (title is not null && Occurs(title)) || Occurs(body);
+
+        bool Occurs(string text)
+        {
+            for (var start = text.IndexOf(lower, StringComparison.Ordinal); start >= 0; start = text.IndexOf(lower, start + 1, StringComparison.Ordinal))
+            {
+                var end = start + lower.Length;
+                if ((start == 0 || !char.IsLetter(text[start - 1])) && (end >= text.Length || !char.IsLetter(text[end])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     [Fact]
     public void NormalizeBody_AlreadyNormalBody_IsReturnedAsIs()
     {
