@@ -30,7 +30,7 @@ internal static class KeywordExtractor
         }
 
         var stopWords = StopWords.For(language);
-        var stop = new StopTest(stopWords, ReferenceEquals(stopWords, EnglishStopWords) ? null : EnglishStopWords);
+        var stop = StopTable.For(stopWords);
 
         // Every lowercase word seen, stop words included (flagged), so that a word costs one look-up; the table is
         // reused by the thread and keeps surfaces as positions in the body, so counting allocates nothing.
@@ -75,7 +75,7 @@ internal static class KeywordExtractor
     /// Counts the words of <paramref name="text"/>; when <paramref name="occurrences"/>, text is the body and new terms
     /// are added, and words starting before <paramref name="leadEnd"/> score twice.
     /// </summary>
-    private static void Count(ReadOnlySpan<char> text, int weight, bool occurrences, StopTest stop, TermTable table, int leadEnd = 0)
+    private static void Count(ReadOnlySpan<char> text, int weight, bool occurrences, StopTable stop, TermTable table, int leadEnd = 0)
     {
         Span<char> lower = stackalloc char[MaxWordLength];
         var i = 0;
@@ -141,7 +141,7 @@ internal static class KeywordExtractor
             var index = table.Find(key, hash);
             if (index < 0)
             {
-                if (stop.Contains(key))
+                if (stop.Contains(key, hash))
                 {
                     table.Add(key, hash, stopWord: true);
                     continue;
@@ -162,13 +162,54 @@ internal static class KeywordExtractor
     private static readonly FrozenSet<string> EnglishStopWords = StopWords.ByLanguage["en"];
 
 
-    /// <summary>The stop words of the article's language, and English ones too (English words appear in every language's news).</summary>
-    private readonly struct StopTest(FrozenSet<string> language, FrozenSet<string>? english)
+    /// <summary>
+    /// The stop words of the article's language and English ones too (English words appear in every language's
+    /// news), in an open-addressing table keyed by the term table's hash: a new word, whose hash is already known, is
+    /// tested with a probe or two. One table per stop-word set, built on first use.
+    /// </summary>
+    private sealed class StopTable
     {
-        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> language = language.GetAlternateLookup<ReadOnlySpan<char>>();
-        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>? english = english?.GetAlternateLookup<ReadOnlySpan<char>>();
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<FrozenSet<string>, StopTable> Tables = new(ReferenceEqualityComparer.Instance);
 
-        public bool Contains(ReadOnlySpan<char> lower) => language.Contains(lower) || (english is { } e && e.Contains(lower));
+        private readonly string[] words;
+        private readonly int[] hashes;
+        private readonly int mask;
+
+        private StopTable(IEnumerable<string> stopWords)
+        {
+            var distinct = stopWords.Distinct(StringComparer.Ordinal).ToArray();
+            var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, distinct.Length * 4));
+            words = new string[size];
+            hashes = new int[size];
+            mask = size - 1;
+            foreach (var word in distinct)
+            {
+                var hash = TermTable.HashOf(word);
+                var slot = hash & mask;
+                while (words[slot] is not null)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                (words[slot], hashes[slot]) = (word, hash);
+            }
+        }
+
+        public static StopTable For(FrozenSet<string> stopWords) =>
+            Tables.GetOrAdd(stopWords, set => new StopTable(ReferenceEquals(set, EnglishStopWords) ? set : set.Concat(EnglishStopWords)));
+
+        public bool Contains(ReadOnlySpan<char> lower, int hash)
+        {
+            for (var slot = hash & mask; words[slot] is { } word; slot = (slot + 1) & mask)
+            {
+                if (hashes[slot] == hash && lower.SequenceEqual(word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>
@@ -413,6 +454,9 @@ internal static class KeywordExtractor
 
             return (int)(hash & 0x7FFFFFFF);
         }
+
+        /// <summary>The hash the table files <paramref name="key"/> under (FNV-1a of its characters, non-negative).</summary>
+        public static int HashOf(ReadOnlySpan<char> key) => Hash(key);
 
         private static int Hash(ReadOnlySpan<char> key)
         {

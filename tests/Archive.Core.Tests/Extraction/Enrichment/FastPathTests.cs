@@ -220,6 +220,18 @@ public sealed class FastPathTests
     }
 
     [Fact]
+    public void Keywords_ArticleInFrench_LeaveOutFrenchAndEnglishStopWords()
+    {
+        const string body = "Les ministres et les experts ont parlé du budget. The budget and the ministres: les experts le disent.\n\n"
+            + "Pour les experts, the budget est pour les ministres.";
+
+        var keywords = KeywordExtractor.Extract([], null, body, "fr", 10);
+
+        // Only the words seen twice or more that are no stop word of either language.
+        Assert.Equal(["budget", "experts", "ministres"], keywords.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Keywords_MoreCandidatesThanTheLimit_AreRankedByScoreThenFirstAppearance()
     {
         // Fourteen words seen twice, three of them (late ones) a third time; no headline, no lead boost beyond the
