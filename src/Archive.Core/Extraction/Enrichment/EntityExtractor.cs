@@ -19,6 +19,9 @@ internal static class EntityExtractor
         ["of", "for", "on", "de", "del", "della", "di", "da", "du", "des", "la", "le", "van", "von", "der", "den", "al", "bin", "ibn", "y", "the"],
         StringComparer.Ordinal);
 
+    /// <summary>The longest connector ("della"): a longer word is no connector, without a look-up.</summary>
+    private static readonly int MaxConnectorLength = Connectors.Max(c => c.Length);
+
     private static readonly FrozenSet<string> NameParticles = FrozenSet.ToFrozenSet(
         ["de", "del", "della", "di", "da", "du", "des", "la", "le", "van", "von", "der", "den", "al", "bin", "ibn", "y"],
         StringComparer.Ordinal);
@@ -135,7 +138,7 @@ internal static class EntityExtractor
                 // "of"/"for" (and "of the") inside organization names, particles inside person names.
                 var connectorEnd = end;
                 while (connectorEnd < tokens.Length && connectorEnd - end < 2 && !tokens[connectorEnd].Capitalized
-                    && !tokens[connectorEnd].BreakBefore && tokens[connectorEnd].In(ConnectorLookup))
+                    && !tokens[connectorEnd].BreakBefore && tokens[connectorEnd].Length <= MaxConnectorLength && tokens[connectorEnd].In(ConnectorLookup))
                 {
                     connectorEnd++;
                 }
@@ -593,6 +596,12 @@ internal static class EntityExtractor
                     hasDigit |= char.IsAsciiDigit(c);
                     i++;
                     continue;
+                }
+
+                // Most words end at a space or a line break.
+                if (c <= ' ')
+                {
+                    break;
                 }
 
                 // No character below U+0300 is a nonspacing mark: Latin-1 skips the category look-up.
