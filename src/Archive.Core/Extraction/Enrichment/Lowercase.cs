@@ -1,14 +1,14 @@
 namespace Archive.Core.Extraction.Enrichment;
 
 /// <summary>
-/// Invariant lowercasing of single words into a caller's buffer. ASCII and the rest of the Latin blocks (below
-/// U+0250) come from a table made with <see cref="char.ToLowerInvariant(char)"/> itself; other characters go through
-/// the culture code (a call into ICU per character otherwise).
+/// Invariant lowercasing of single words into a caller's buffer. Characters below U+0530 (the Latin, Greek and
+/// Cyrillic blocks) come from a table made with <see cref="char.ToLowerInvariant(char)"/> itself; other characters go
+/// through the culture code (a call into ICU per character otherwise).
 /// </summary>
 internal static class Lowercase
 {
-    /// <summary>The characters the table covers: Basic Latin to Latin Extended-B.</summary>
-    public const int TableLength = 0x250;
+    /// <summary>The characters the table covers: Basic Latin to Cyrillic Supplement.</summary>
+    public const int TableLength = 0x530;
 
     private static readonly char[] Table = Enumerable.Range(0, TableLength).Select(c => char.ToLowerInvariant((char)c)).ToArray();
 
@@ -18,17 +18,17 @@ internal static class Lowercase
     /// <summary>Writes the invariant lowercase form of <paramref name="word"/> to <paramref name="lower"/> (as long).</summary>
     public static void Invariant(ReadOnlySpan<char> word, Span<char> lower)
     {
-        if (!Latin(word, lower))
+        if (!FromTable(word, lower))
         {
             word.ToLowerInvariant(lower);
         }
     }
 
     /// <summary>
-    /// Lowercases a word of the Latin blocks in one pass (words are short: no vectorized call pays off); false, with
+    /// Lowercases a word of the table's characters in one pass (words are short: no vectorized call pays off); false, with
     /// <paramref name="lower"/> partly written, when the word has other characters.
     /// </summary>
-    public static bool Latin(ReadOnlySpan<char> word, Span<char> lower)
+    public static bool FromTable(ReadOnlySpan<char> word, Span<char> lower)
     {
         var table = Table;
         for (var k = 0; k < word.Length; k++)

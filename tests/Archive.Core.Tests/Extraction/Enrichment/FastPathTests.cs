@@ -73,7 +73,7 @@ public sealed class FastPathTests
             Assert.Equal(char.ToLowerInvariant(c), Lowercase.Char(c));
         }
 
-        // Beyond the table the culture code decides, surrogate pairs included (Deseret capital long I).
+        // A word with a character beyond the table goes to the culture code whole, surrogate pairs included (Deseret long I).
         Span<char> word = stackalloc char[4];
         Lowercase.Invariant("Ω\U00010400Ж", word);
         Assert.Equal("ω\U00010428ж", word.ToString());
