@@ -19,8 +19,9 @@ public sealed record ExtractionSpeedResult(int Articles, TimeSpan Elapsed, TimeS
 }
 
 /// <summary>
-/// A quick single-thread throughput measurement of the full pipeline (read, detect, extract, enrich), for
-/// <c>archive bench extract</c> and for the speed figures in the issue. Run it on a Release build.
+/// A quick single-thread throughput measurement of the full pipeline (read, detect, extract, enrich) on one sample.
+/// Run it on a Release build. <c>archive bench extract</c> measures over a corpus instead, warming up until the CPU
+/// cost of a pass settles.
 /// </summary>
 /// <remarks>
 /// Tiered JIT compiles the hot paths to optimized code only after a while: about 4 s with two cores, up to 15 s when
