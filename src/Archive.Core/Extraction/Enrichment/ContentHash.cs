@@ -170,17 +170,17 @@ public static class ContentHash
             {
                 var block = Vector256.LoadUnsafe(ref source, (nuint)i);
                 var spaces = Vector256.Equals(block, space).ExtractMostSignificantBits();
-                var plain = Vector256.LessThanAll(block - space, printableWidth) && !Vector256.EqualsAny(block, backtick)
-                    && (spaces & (spaces >> 1)) == 0
-                    && ((spaces & 1) == 0 || (pending == 0 && started == 1));
-                if (!plain)
+
+                // What the block rule cannot fold: a character outside printable ASCII or a backtick, the second of
+                // two spaces, or a first space that is not the single space after a written character.
+                var odd = (~Vector256.LessThan(block - space, printableWidth) | Vector256.Equals(block, backtick)).ExtractMostSignificantBits();
+                var doubled = spaces & (spaces >> 1);
+                var leadingSpace = (spaces & 1) != 0 && !(pending == 0 && started == 1);
+                if ((odd | doubled) != 0 || leadingSpace)
                 {
                     // The characters up to the first that needs the rules go through them; blocks resume after it.
-                    var odd = ~Vector256.LessThan(block - space, printableWidth) | Vector256.Equals(block, backtick);
-                    var first = Math.Min(
-                        BitOperations.TrailingZeroCount(odd.ExtractMostSignificantBits() | 0x10000),
-                        BitOperations.TrailingZeroCount((spaces & (spaces >> 1)) | 0x10000) + 1);
-                    var through = (spaces & 1) != 0 && !(pending == 0 && started == 1) ? 1 : Math.Min(first + 1, Vector256<ushort>.Count);
+                    var first = Math.Min(BitOperations.TrailingZeroCount(odd | 0x10000), BitOperations.TrailingZeroCount(doubled | 0x10000) + 1);
+                    var through = leadingSpace ? 1 : Math.Min(first + 1, Vector256<ushort>.Count);
                     length = FoldCharacters(text.Slice(i, through), output, length, ref pending, ref started);
                     i += through - Vector256<ushort>.Count;
                     continue;
@@ -272,7 +272,7 @@ public static class ContentHash
     }
 
     /// <summary>ASCII below U+007F folded: lowercase, the backtick as an apostrophe.</summary>
-    private static readonly char[] FoldedAscii = Enumerable.Range(0, 0x7F).Select(c => c == '`' ? '\'' : char.ToLowerInvariant((char)c)).ToArray();
+    private static readonly char[] FoldedAscii = Enumerable.Range(0, 0x7F).Select(c => c == '`' ? '\'' : Lowercase.Char((char)c)).ToArray();
 
     /// <summary>1 for ASCII whitespace below U+007F, else 0.</summary>
     private static readonly int[] AsciiWhiteSpace = Enumerable.Range(0, 0x7F).Select(c => char.IsWhiteSpace((char)c) ? 1 : 0).ToArray();

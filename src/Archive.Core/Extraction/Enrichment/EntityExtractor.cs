@@ -41,6 +41,10 @@ internal static class EntityExtractor
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownOrganizationLookup = Gazetteer.KnownOrganizations.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotOrganizationLookup = Gazetteer.NotOrganizations.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StarterLookup = Gazetteer.SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup = Gazetteer.OrganizationSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HeadLookup = Gazetteer.OrganizationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = Gazetteer.Months.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceLookup = Gazetteer.Places.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> IntroducerLookup = Gazetteer.PlaceIntroducers.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The entities of a text.</summary>
@@ -412,12 +416,7 @@ internal static class EntityExtractor
     /// <summary>Whether the lowercase form of <paramref name="word"/> is a stop word (no string is made for it).</summary>
     private static bool IsStopWord(ReadOnlySpan<char> word, FrozenSet<string> stopWords)
     {
-        if (word.Length > 32)
-        {
-            return stopWords.Contains(word.ToString().ToLowerInvariant());
-        }
-
-        Span<char> lower = stackalloc char[word.Length];
+        Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
         Lowercase.Invariant(word, lower);
         return stopWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
     }
@@ -530,16 +529,7 @@ internal static class EntityExtractor
         return result;
     }
 
-    private static string Join(Tokens tokens, int start, int end)
-    {
-        if (end - start == 1)
-        {
-            return tokens[start].Text;
-        }
-
-        Span<char> buffer = stackalloc char[256];
-        return Join(tokens, start, end, buffer).ToString();
-    }
+    private static string Join(Tokens tokens, int start, int end) => Join(tokens, start, end, stackalloc char[256]).ToString();
 
     /// <summary>The words with a space between each, in <paramref name="buffer"/> when they fit (else a new array).</summary>
     private static ReadOnlySpan<char> Join(Tokens tokens, int start, int end, Span<char> buffer)
@@ -712,11 +702,6 @@ internal static class EntityExtractor
         Month = 16,
         Place = 32,
     }
-
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup = Gazetteer.OrganizationSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HeadLookup = Gazetteer.OrganizationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = Gazetteer.Months.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceLookup = Gazetteer.Places.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// The tokens of one text, read in place, and a memo of their gazetteer memberships: per token, the low byte holds

@@ -161,7 +161,6 @@ internal static class KeywordExtractor
 
     private static readonly FrozenSet<string> EnglishStopWords = StopWords.ByLanguage["en"];
 
-
     /// <summary>
     /// The stop words of the article's language and English ones too (English words appear in every language's
     /// news), in an open-addressing table keyed by the term table's hash: a new word, whose hash is already known, is
@@ -184,7 +183,7 @@ internal static class KeywordExtractor
             mask = size - 1;
             foreach (var word in distinct)
             {
-                var hash = TermTable.HashOf(word);
+                var hash = TermTable.Hash(word);
                 var slot = hash & mask;
                 while (words[slot] is not null)
                 {
@@ -456,9 +455,7 @@ internal static class KeywordExtractor
         }
 
         /// <summary>The hash the table files <paramref name="key"/> under (FNV-1a of its characters, non-negative).</summary>
-        public static int HashOf(ReadOnlySpan<char> key) => Hash(key);
-
-        private static int Hash(ReadOnlySpan<char> key)
+        public static int Hash(ReadOnlySpan<char> key)
         {
             var hash = 2166136261u;
             foreach (var c in key)

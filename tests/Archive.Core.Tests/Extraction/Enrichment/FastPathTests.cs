@@ -247,11 +247,24 @@ public sealed class FastPathTests
 
     private const string HashAlphabet = "\u2126\u212BaB Z9 `\t\n\r\u00A0\u2019\u201C\u2014\u2026\u00AD\u200B\u00C9e\u0301\u00DF.";
 
-    private static string ReferenceFold(string text)
+    private static string ReferenceFold(string text) =>
+        ReferenceCollapseWith(text.Normalize(NormalizationForm.FormC), c => c switch
+        {
+            '\u2019' => "'",
+            '`' => "'",
+            '\u201C' => "\"",
+            '\u2014' => "-",
+            '\u2026' => "...",
+            '\u00AD' or '\u200B' => string.Empty,
+            _ => char.ToLowerInvariant(c).ToString(),
+        });
+
+    /// <summary>Every run of whitespace as one space (none at either end); every other character as <paramref name="map"/> writes it (empty drops it).</summary>
+    private static string ReferenceCollapseWith(string text, Func<char, string> map)
     {
         var builder = new StringBuilder();
         var pending = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        foreach (var c in text)
         {
             if (char.IsWhiteSpace(c))
             {
@@ -259,17 +272,7 @@ public sealed class FastPathTests
                 continue;
             }
 
-            var replacement = c switch
-            {
-                '\u2019' => "'",
-                '`' => "'",
-                '\u201C' => "\"",
-                '\u2014' => "-",
-                '\u2026' => "...",
-                '\u00AD' or '\u200B' => string.Empty,
-                _ => char.ToLowerInvariant(c).ToString(),
-            };
-
+            var replacement = map(c);
             if (replacement.Length == 0)
             {
                 continue;
@@ -369,32 +372,6 @@ public sealed class FastPathTests
         return true;
     }
 
-    private static string ReferenceCollapse(string text)
-    {
-        var builder = new StringBuilder();
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            if (IsInvisible(c))
-            {
-                continue;
-            }
+    private static string ReferenceCollapse(string text) => ReferenceCollapseWith(text, c => IsInvisible(c) ? string.Empty : c.ToString());
 
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
 }
