@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Text;
+using Archive.Core.Extraction.Text;
 
 namespace Archive.Core.Extraction.Enrichment;
 
@@ -234,20 +235,20 @@ public static class ContentHash
                 continue;
             }
 
+            // Soft hyphens and zero-width characters vanish, as they do from a body.
+            if (TextLines.IsInvisible(c))
+            {
+                continue;
+            }
+
             string? replacement = c switch
             {
                 '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u00B4' => "'",
                 '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB' => "\"",
                 '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => "-",
                 '\u2026' => "...",
-                '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' => string.Empty,
                 _ => null,
             };
-
-            if (replacement is { Length: 0 })
-            {
-                continue;
-            }
 
             if (pending == 1)
             {

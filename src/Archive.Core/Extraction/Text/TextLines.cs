@@ -108,7 +108,7 @@ internal static partial class TextLines
     private static readonly System.Buffers.SearchValues<char> NotInNormalizedBody = CharsWhere(c =>
         c is not (' ' or '\n') && (char.IsWhiteSpace(c) || IsInvisible(c)));
 
-    private static bool IsInvisible(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+    internal static bool IsInvisible(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
 
     private static System.Buffers.SearchValues<char> CharsWhere(Func<char, bool> predicate)
     {
