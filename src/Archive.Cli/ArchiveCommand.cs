@@ -20,10 +20,9 @@ internal static class ArchiveCommand
         return root;
     }
 
-    /// <summary>The bench's plain-text row: the whole extraction pipeline on one in-memory .txt file.</summary>
-    private static object? ExtractPlainText(string text, string? path)
+    /// <summary>The bench's plain-text row: the whole extraction pipeline on the content of one .txt file, in memory.</summary>
+    private static object? ExtractPlainText(byte[] bytes, string? path)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
         using var stream = new MemoryStream(bytes, writable: false);
         return PlainTextExtractor.ExtractAsync(stream, path ?? "article.txt", bytes.Length, CancellationToken.None).GetAwaiter().GetResult();
     }
