@@ -75,7 +75,7 @@ internal static class KeywordExtractor
     /// Counts the words of <paramref name="text"/>; when <paramref name="occurrences"/>, text is the body and new terms
     /// are added, and words starting before <paramref name="leadEnd"/> score twice.
     /// </summary>
-    private static void Count(ReadOnlySpan<char> text, int weight, bool occurrences, StopTable stop, TermTable table, int leadEnd = 0)
+    private static void Count(ReadOnlySpan<char> text, int weight, bool occurrences, WordTable stop, TermTable table, int leadEnd = 0)
     {
         Span<char> lower = stackalloc char[MaxWordLength];
         var i = 0;
@@ -127,9 +127,9 @@ internal static class KeywordExtractor
                 continue;
             }
 
-            // Lowercased and hashed in one pass (the table's hash), ASCII being the common case.
+            // Lowercased and hashed in one pass (the word tables' hash).
             var key = lower[..surface.Length];
-            var hash = TermTable.LowerAndHash(surface, key);
+            var hash = WordTable.LowerAndHash(surface, key);
 
             // Demonyms are written capitalized ("Russian"): only a capitalized surface can be one.
             var capitalized = char.IsUpper(surface[0]);
@@ -163,52 +163,15 @@ internal static class KeywordExtractor
 
     /// <summary>
     /// The stop words of the article's language and English ones too (English words appear in every language's
-    /// news), in an open-addressing table keyed by the term table's hash: a new word, whose hash is already known, is
-    /// tested with a probe or two. One table per stop-word set, built on first use.
+    /// news), as a <see cref="WordTable"/>: a new word, whose hash is already known, is tested with a probe or two. One
+    /// table per stop-word set, built on first use.
     /// </summary>
-    private sealed class StopTable
+    private static class StopTable
     {
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<FrozenSet<string>, StopTable> Tables = new(ReferenceEqualityComparer.Instance);
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<FrozenSet<string>, WordTable> Tables = new(ReferenceEqualityComparer.Instance);
 
-        private readonly string[] words;
-        private readonly int[] hashes;
-        private readonly int mask;
-
-        private StopTable(IEnumerable<string> stopWords)
-        {
-            var distinct = stopWords.Distinct(StringComparer.Ordinal).ToArray();
-            var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, distinct.Length * 4));
-            words = new string[size];
-            hashes = new int[size];
-            mask = size - 1;
-            foreach (var word in distinct)
-            {
-                var hash = TermTable.Hash(word);
-                var slot = hash & mask;
-                while (words[slot] is not null)
-                {
-                    slot = (slot + 1) & mask;
-                }
-
-                (words[slot], hashes[slot]) = (word, hash);
-            }
-        }
-
-        public static StopTable For(FrozenSet<string> stopWords) =>
-            Tables.GetOrAdd(stopWords, set => new StopTable(ReferenceEquals(set, EnglishStopWords) ? set : set.Concat(EnglishStopWords)));
-
-        public bool Contains(ReadOnlySpan<char> lower, int hash)
-        {
-            for (var slot = hash & mask; words[slot] is { } word; slot = (slot + 1) & mask)
-            {
-                if (hashes[slot] == hash && lower.SequenceEqual(word))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public static WordTable For(FrozenSet<string> stopWords) =>
+            Tables.GetOrAdd(stopWords, set => WordTable.Of(ReferenceEquals(set, EnglishStopWords) ? set : set.Concat(EnglishStopWords)));
     }
 
     /// <summary>
@@ -253,7 +216,7 @@ internal static class KeywordExtractor
         }
 
         /// <summary>The index of <paramref name="key"/>, or -1 (folded-away plurals are not found).</summary>
-        public int Find(ReadOnlySpan<char> key) => Find(key, Hash(key));
+        public int Find(ReadOnlySpan<char> key) => Find(key, WordTable.Hash(key));
 
         public int Find(ReadOnlySpan<char> key, int hash)
         {
@@ -428,42 +391,6 @@ internal static class KeywordExtractor
             }
 
             return surfaces;
-        }
-
-        /// <summary>
-        /// Writes the invariant lowercase of <paramref name="word"/> to <paramref name="key"/> and returns the key's
-        /// <see cref="Hash"/>, computed as the characters are written when the word is ASCII.
-        /// </summary>
-        public static int LowerAndHash(ReadOnlySpan<char> word, Span<char> key)
-        {
-            var hash = 2166136261u;
-            for (var k = 0; k < word.Length; k++)
-            {
-                var c = word[k];
-                if (c >= 128)
-                {
-                    Lowercase.Invariant(word, key);
-                    return Hash(key);
-                }
-
-                var lower = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
-                key[k] = lower;
-                hash = (hash ^ lower) * 16777619u;
-            }
-
-            return (int)(hash & 0x7FFFFFFF);
-        }
-
-        /// <summary>The hash the table files <paramref name="key"/> under (FNV-1a of its characters, non-negative).</summary>
-        public static int Hash(ReadOnlySpan<char> key)
-        {
-            var hash = 2166136261u;
-            foreach (var c in key)
-            {
-                hash = (hash ^ c) * 16777619u;
-            }
-
-            return (int)(hash & 0x7FFFFFFF);
         }
 
         private void Grow()

@@ -319,8 +319,8 @@ internal sealed class LanguageIdentifier
             }
 
             var word = lower[..length];
-            Lowercase.Invariant(span.Slice(start, length), word);
-            if (LanguageMasks.TryGetValue(word, out var mask))
+            var hash = WordTable.LowerAndHash(span.Slice(start, length), word);
+            if (LanguageMasks.TryGetValue(word, hash, out var mask))
             {
                 for (var l = 0; mask != 0; l++, mask >>= 1)
                 {
@@ -382,9 +382,9 @@ internal sealed class LanguageIdentifier
     private static readonly string[] StopWordLanguages = [.. StopWords.ByLanguage.Keys];
 
     /// <summary>Each function word with a bit per language (bit i = <see cref="StopWordLanguages"/>[i]) that uses it.</summary>
-    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LanguageMasks = BuildMasks();
+    private static readonly WordTable LanguageMasks = BuildMasks();
 
-    private static FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> BuildMasks()
+    private static WordTable BuildMasks()
     {
         var masks = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var l = 0; l < StopWordLanguages.Length; l++)
@@ -395,7 +395,7 @@ internal sealed class LanguageIdentifier
             }
         }
 
-        return masks.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        return new WordTable(masks);
     }
 
     internal static ScriptCounts CountScripts(ReadOnlySpan<char> sample)
