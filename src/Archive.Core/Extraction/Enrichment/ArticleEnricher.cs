@@ -53,11 +53,7 @@ internal sealed class ArticleEnricher(ExtractionOptions options, LanguageIdentif
                 $"The body has {body.Length:N0} characters; keywords and entities were taken from the first {analyzed.Length:N0}."));
         }
 
-        // The detector reads at most LanguageSampleChars (cut at a space at or before that index): the title and that
-        // much of the body (plus one character) decide exactly as the whole text would, without copying the body.
-        var sampleEnd = Math.Min(analyzed.Length, options.LanguageSampleChars + 1);
-        var language = languages.Detect(titleSource is null ? string.Concat(title, "\n\n", analyzed.AsSpan(0, sampleEnd)) : analyzed, options.LanguageSampleChars)
-            ?? NormalizeLanguage(raw.DeclaredLanguage);
+        var language = DetectLanguage(titleSource is null ? title : null, analyzed) ?? NormalizeLanguage(raw.DeclaredLanguage);
 
         var givenTitle = titleSource is null ? title : null;
         var keywords = KeywordExtractor.Extract(raw.Keywords, givenTitle, analyzed, language, options.MaxKeywords);
@@ -100,6 +96,35 @@ internal sealed class ArticleEnricher(ExtractionOptions options, LanguageIdentif
             ContentHash = ContentHash.Compute(body),
             Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// The language of the headline and the body read as one text ("headline\n\nbody"). The detector reads at most
+    /// LanguageSampleChars (cut at a space at or before that index), so the headline and that much of the body (plus
+    /// one character) decide exactly as the whole text would; they are put together in a pooled buffer, not a string.
+    /// </summary>
+    private string? DetectLanguage(string? title, string body)
+    {
+        if (title is null)
+        {
+            return languages.Detect(body, options.LanguageSampleChars);
+        }
+
+        var bodyPart = body.AsSpan(0, Math.Min(body.Length, options.LanguageSampleChars + 1));
+        var length = title.Length + 2 + bodyPart.Length;
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(length);
+        try
+        {
+            title.CopyTo(buffer);
+            buffer[title.Length] = '\n';
+            buffer[title.Length + 1] = '\n';
+            bodyPart.CopyTo(buffer.AsSpan(title.Length + 2));
+            return languages.Detect(buffer.AsSpan(0, length), options.LanguageSampleChars);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     private static string? CleanTitle(string? title)

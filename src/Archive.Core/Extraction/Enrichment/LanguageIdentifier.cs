@@ -69,11 +69,11 @@ internal sealed class LanguageIdentifier
     public bool LinguaAvailable => modelsDirectory is not null;
 
     /// <summary>The ISO 639-1 code of <paramref name="text"/>, or null when it cannot be told.</summary>
-    public string? Detect(string text, int sampleChars) => Decide(text, sampleChars).Code;
+    public string? Detect(ReadOnlySpan<char> text, int sampleChars) => Decide(text, sampleChars).Code;
 
-    internal LanguageDecision Decide(string text, int sampleChars)
+    internal LanguageDecision Decide(ReadOnlySpan<char> text, int sampleChars)
     {
-        var sample = text.AsSpan(0, text.Length > sampleChars ? CutAtSpace(text, sampleChars) : text.Length);
+        var sample = text[..(text.Length > sampleChars ? CutAtSpace(text, sampleChars) : text.Length)];
         var scripts = CountScripts(sample);
         if (scripts.Letters < MinimumLetters)
         {
