@@ -15,37 +15,14 @@ internal sealed record Entities(IReadOnlyList<string> People, IReadOnlyList<stri
 /// </summary>
 internal static class EntityExtractor
 {
-    private static readonly FrozenSet<string> Connectors = FrozenSet.ToFrozenSet(
-        ["of", "for", "on", "de", "del", "della", "di", "da", "du", "des", "la", "le", "van", "von", "der", "den", "al", "bin", "ibn", "y", "the"],
-        StringComparer.Ordinal);
-
     /// <summary>The longest connector ("della"): a longer word is no connector, without a look-up.</summary>
-    private static readonly int MaxConnectorLength = Connectors.Max(c => c.Length);
-
-    private static readonly FrozenSet<string> NameParticles = FrozenSet.ToFrozenSet(
-        ["de", "del", "della", "di", "da", "du", "des", "la", "le", "van", "von", "der", "den", "al", "bin", "ibn", "y"],
-        StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string> PlacePrepositions = FrozenSet.ToFrozenSet(
-        ["in", "near", "outside", "across", "throughout", "inside"],
-        StringComparer.Ordinal);
+    private static readonly int MaxConnectorLength = Gazetteer.Connectors.Max(c => c.Length);
 
     private static readonly System.Buffers.SearchValues<char> SentencePunctuation = System.Buffers.SearchValues.Create(".!?\n:;\"“”«»");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ConnectorLookup = Connectors.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticleLookup = NameParticles.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PrepositionLookup = PlacePrepositions.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleLookup = Gazetteer.Roles.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbLookup = Gazetteer.AttributionVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceNounLookup = Gazetteer.PlaceNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+    // Spans of several words are looked up by their text; single words through the lexicon memo (Tokens.Is).
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownOrganizationLookup = Gazetteer.KnownOrganizations.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotOrganizationLookup = Gazetteer.NotOrganizations.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StarterLookup = Gazetteer.SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup = Gazetteer.OrganizationSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HeadLookup = Gazetteer.OrganizationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = Gazetteer.Months.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceLookup = Gazetteer.Places.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> IntroducerLookup = Gazetteer.PlaceIntroducers.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The entities of a text.</summary>
     public static Entities Extract(string text, string? language, int maxPerKind) => Extract(null, text, language, maxPerKind);
@@ -59,7 +36,7 @@ internal static class EntityExtractor
         // The token list and the gazetteer memo are the largest allocations here; each thread reuses its own (neither
         // leaves this call).
         var tokens = reusableTokens ?? new List<Token>(256);
-        var lexicon = reusableLexicon ?? new ushort[256];
+        var lexicon = reusableLexicon ?? new uint[256];
         (reusableTokens, reusableLexicon) = (null, null);
         try
         {
@@ -90,9 +67,9 @@ internal static class EntityExtractor
     private static List<Token>? reusableTokens;
 
     [ThreadStatic]
-    private static ushort[]? reusableLexicon;
+    private static uint[]? reusableLexicon;
 
-    private static Entities Extract(string? title, string body, List<Token> list, ref ushort[] lexicon, string? language, int maxPerKind)
+    private static Entities Extract(string? title, string body, List<Token> list, ref uint[] lexicon, string? language, int maxPerKind)
     {
         // Each text's first word starts a sentence after a break, as the body's would after "headline.\n\n".
         if (title is not null)
@@ -106,14 +83,14 @@ internal static class EntityExtractor
         // token's gazetteer memberships looked up once, when first asked.
         if (lexicon.Length < list.Count)
         {
-            lexicon = new ushort[list.Count];
+            lexicon = new uint[list.Count];
         }
 
         lexicon.AsSpan(0, list.Count).Clear();
-        var tokens = new Tokens(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), lexicon);
+        var stopWords = StopWords.For(language);
+        var tokens = new Tokens(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), lexicon, stopWords);
         var lowercaseWords = new LowercaseWords(title, body);
 
-        var stopWords = StopWords.For(language);
         var people = new List<(string Name, bool Evidence)>();
         var places = new List<string>();
         var organizations = new List<string>();
@@ -142,13 +119,13 @@ internal static class EntityExtractor
                 // "of"/"for" (and "of the") inside organization names, particles inside person names.
                 var connectorEnd = end;
                 while (connectorEnd < tokens.Length && connectorEnd - end < 2 && !tokens[connectorEnd].Capitalized
-                    && !tokens[connectorEnd].BreakBefore && tokens[connectorEnd].Length <= MaxConnectorLength && tokens[connectorEnd].In(ConnectorLookup))
+                    && !tokens[connectorEnd].BreakBefore && tokens[connectorEnd].Length <= MaxConnectorLength && tokens.Is(connectorEnd, Lexicon.Connector))
                 {
                     connectorEnd++;
                 }
 
                 if (connectorEnd > end && connectorEnd < tokens.Length && tokens[connectorEnd].Capitalized && !tokens[connectorEnd].BreakBefore
-                    && AllowsConnector(tokens, start, end, tokens[end]))
+                    && AllowsConnector(tokens, start, end))
                 {
                     end = connectorEnd + 1;
                     continue;
@@ -157,7 +134,7 @@ internal static class EntityExtractor
                 break;
             }
 
-            Classify(tokens, start, end, stopWords, lowercaseWords, people, places, organizations, evidencedSurnames);
+            Classify(tokens, start, end, lowercaseWords, people, places, organizations, evidencedSurnames);
             i = end;
         }
 
@@ -167,9 +144,10 @@ internal static class EntityExtractor
             Distinct(organizations, maxPerKind));
     }
 
-    private static bool AllowsConnector(Tokens tokens, int start, int end, Token connector)
+    /// <summary>Whether the connector at <paramref name="end"/> may continue the span from <paramref name="start"/>.</summary>
+    private static bool AllowsConnector(Tokens tokens, int start, int end)
     {
-        if (connector.In(ParticleLookup))
+        if (tokens.Is(end, Lexicon.NameParticle))
         {
             return true;
         }
@@ -190,7 +168,6 @@ internal static class EntityExtractor
         Tokens tokens,
         int start,
         int end,
-        FrozenSet<string> stopWords,
         LowercaseWords lowercaseWords,
         List<(string Name, bool Evidence)> people,
         List<string> places,
@@ -202,7 +179,7 @@ internal static class EntityExtractor
         {
             var first = tokens[start];
             var common = tokens.Is(start, Lexicon.Month)
-                || (first.SentenceStart && (StarterLookup.Contains(first.Span) || IsStopWord(first.Span, stopWords) || lowercaseWords.Contains(first.Span)));
+                || (first.SentenceStart && (tokens.Is(start, Lexicon.SentenceStarter) || tokens.IsStopWord(start) || lowercaseWords.Contains(first.Span)));
             if (!common)
             {
                 break;
@@ -211,7 +188,7 @@ internal static class EntityExtractor
             start++;
         }
 
-        while (end > start && (tokens.Is(end - 1, Lexicon.Month) || tokens[end - 1].In(ConnectorLookup)))
+        while (end > start && (tokens.Is(end - 1, Lexicon.Month) || tokens.Is(end - 1, Lexicon.Connector)))
         {
             end--;
         }
@@ -221,9 +198,10 @@ internal static class EntityExtractor
             return;
         }
 
-        Token? before = start > 0 && !tokens[start].BreakBefore ? tokens[start - 1] : null;
-        Token? before2 = start > 1 && before is not null && !tokens[start - 1].BreakBefore ? tokens[start - 2] : null;
-        Token? after = end < tokens.Length && !tokens[end].BreakBefore && !tokens[end - 1].Possessive ? tokens[end] : null;
+        // The words around the span, when no break separates them (-1 when there is none).
+        var before = start > 0 && !tokens[start].BreakBefore ? start - 1 : -1;
+        var before2 = start > 1 && before >= 0 && !tokens[start - 1].BreakBefore ? start - 2 : -1;
+        var after = end < tokens.Length && !tokens[end].BreakBefore && !tokens[end - 1].Possessive ? end : -1;
 
         // 1. A role inside the span splits it: "Prime Minister Nikol Pashinyan", "Foreign Ministry Spokesperson Maria Zakharova".
         for (var r = end - 2; r >= start; r--)
@@ -234,11 +212,11 @@ internal static class EntityExtractor
             }
 
             var nameStart = r + 1;
-            if (end - nameStart is >= 1 and <= 4 && AllNameLike(tokens, nameStart, end, stopWords))
+            if (end - nameStart is >= 1 and <= 4 && AllNameLike(tokens, nameStart, end))
             {
                 if (r > start)
                 {
-                    ClassifyNonPerson(tokens, start, r + 1, before, null, places, organizations);
+                    ClassifyNonPerson(tokens, start, r + 1, before, -1, places, organizations);
                 }
 
                 AddPerson(tokens, nameStart, end, evidence: true, people, evidencedSurnames);
@@ -260,18 +238,18 @@ internal static class EntityExtractor
             start++;
         }
 
-        if (start >= end || !AllNameLike(tokens, start, end, stopWords))
+        if (start >= end || !AllNameLike(tokens, start, end))
         {
             return;
         }
 
         // 4. People, with evidence: a role or attribution verb before, an attribution verb after, "according to".
-        var evidence = (before is { } b1 && (b1.In(RoleLookup) || b1.In(VerbLookup)))
-            || (after is { } a1 && a1.In(VerbLookup))
-            || (before is { } b2 && before2 is { } b3 && b2.Is("to") && b3.Is("according"));
+        var evidence = (before >= 0 && (tokens.Is(before, Lexicon.Role) || tokens.Is(before, Lexicon.AttributionVerb)))
+            || (after >= 0 && tokens.Is(after, Lexicon.AttributionVerb))
+            || (before >= 0 && before2 >= 0 && tokens[before].Is("to") && tokens[before2].Is("according"));
 
         // 5. A place after "in"/"near" when nothing else claims a short span.
-        if (!evidence && before is { } b4 && b4.In(PrepositionLookup) && end - start == 1 && !tokens[start].AllCaps)
+        if (!evidence && before >= 0 && tokens.Is(before, Lexicon.PlacePreposition) && end - start == 1 && !tokens[start].AllCaps)
         {
             places.Add(tokens[start].Text);
             return;
@@ -296,7 +274,7 @@ internal static class EntityExtractor
     }
 
     /// <summary>Organizations and places; true when the span was one of them.</summary>
-    private static bool ClassifyNonPerson(Tokens tokens, int start, int end, Token? before, Token? after, List<string> places, List<string> organizations)
+    private static bool ClassifyNonPerson(Tokens tokens, int start, int end, int before, int after, List<string> places, List<string> organizations)
     {
         // The span's text, looked up without a string; one is made only for the name kept.
         Span<char> buffer = stackalloc char[256];
@@ -307,7 +285,9 @@ internal static class EntityExtractor
         }
 
         // Organizations: suffix, "Head of ...", a known name, or an unknown acronym.
-        if (KnownOrganizationLookup.Contains(text) || (end - start > 1 && tokens.Is(end - 1, Lexicon.OrganizationSuffix)))
+        var single = end - start == 1;
+        if ((single ? tokens.Is(start, Lexicon.KnownOrganization) : KnownOrganizationLookup.Contains(text))
+            || (!single && tokens.Is(end - 1, Lexicon.OrganizationSuffix)))
         {
             organizations.Add(text.ToString());
             return true;
@@ -323,9 +303,9 @@ internal static class EntityExtractor
         }
 
         // Places: the gazetteer, a place noun after ("the Lachin road"), "the city of X".
-        var placeContext = (after is { } a && a.In(PlaceNounLookup))
-            || (before is { } b && b.Is("of") && start > 1 && tokens[start - 2].In(IntroducerLookup));
-        if (PlaceLookup.Contains(text))
+        var placeContext = (after >= 0 && tokens.Is(after, Lexicon.PlaceNoun))
+            || (before >= 0 && tokens[before].Is("of") && start > 1 && tokens.Is(start - 2, Lexicon.PlaceIntroducer));
+        if (single ? tokens.Is(start, Lexicon.Place) : PlaceLookup.Contains(text))
         {
             places.Add(text.ToString());
             return true;
@@ -348,13 +328,13 @@ internal static class EntityExtractor
             return true;
         }
 
-        if (end - start == 1 && tokens[start].AllCaps && text.Length is >= 2 and <= 6 && !NotOrganizationLookup.Contains(text) && !PlaceLookup.Contains(text))
+        if (single && tokens[start].AllCaps && text.Length is >= 2 and <= 6 && !tokens.Is(start, Lexicon.NotOrganization) && !tokens.Is(start, Lexicon.Place))
         {
             organizations.Add(text.ToString());
             return true;
         }
 
-        if (end - start == 1 && SuffixLookup.Contains(text))
+        if (single && tokens.Is(start, Lexicon.OrganizationSuffix))
         {
             return true;
         }
@@ -387,14 +367,14 @@ internal static class EntityExtractor
         }
     }
 
-    private static bool AllNameLike(Tokens tokens, int start, int end, FrozenSet<string> stopWords)
+    private static bool AllNameLike(Tokens tokens, int start, int end)
     {
         for (var k = start; k < end; k++)
         {
             var token = tokens[k];
             if (!token.Capitalized)
             {
-                if (token.In(ParticleLookup) && k > start && k < end - 1)
+                if (tokens.Is(k, Lexicon.NameParticle) && k > start && k < end - 1)
                 {
                     continue;
                 }
@@ -404,7 +384,7 @@ internal static class EntityExtractor
 
             if ((token.AllCaps && token.Length > 1) || tokens.Is(k, Lexicon.Role) || tokens.Is(k, Lexicon.OrganizationSuffix)
                 || tokens.Is(k, Lexicon.OrganizationHead) || tokens.Is(k, Lexicon.Demonym) || tokens.Is(k, Lexicon.Month)
-                || tokens.Is(k, Lexicon.Place) || IsStopWord(token.Span, stopWords) || token.HasDigit)
+                || tokens.Is(k, Lexicon.Place) || tokens.IsStopWord(k) || token.HasDigit)
             {
                 return false;
             }
@@ -429,6 +409,7 @@ internal static class EntityExtractor
         int max)
     {
         var evidenced = evidencedSurnames.GetAlternateLookup<ReadOnlySpan<char>>();
+        Dictionary<string, int>? mentions = null;
         var result = new List<string>();
         foreach (var (name, evidence) in candidates)
         {
@@ -440,7 +421,7 @@ internal static class EntityExtractor
 
             // Accepted with evidence for the person or the surname, or, without, named in full twice and by surname alone.
             var surname = name.AsSpan(space + 1);
-            var accepted = evidence || evidenced.Contains(surname) || (Occurrences(candidates, name) >= 2 && Named(candidates, surname));
+            var accepted = evidence || evidenced.Contains(surname) || IsNamedTwiceAndBySurname(candidates, ref mentions, name, surname);
             if (!accepted || places.Contains(name) || organizations.Contains(name))
             {
                 continue;
@@ -469,28 +450,22 @@ internal static class EntityExtractor
         return result;
     }
 
-    private static int Occurrences(List<(string Name, bool Evidence)> candidates, string name)
+    /// <summary>
+    /// Whether <paramref name="name"/> is among the candidates twice or more and <paramref name="surname"/> alone once
+    /// or more; the candidates are counted once, on the first call that needs it.
+    /// </summary>
+    private static bool IsNamedTwiceAndBySurname(List<(string Name, bool Evidence)> candidates, ref Dictionary<string, int>? mentions, string name, ReadOnlySpan<char> surname)
     {
-        var count = 0;
-        foreach (var candidate in candidates)
+        if (mentions is null)
         {
-            count += candidate.Name == name ? 1 : 0;
-        }
-
-        return count;
-    }
-
-    private static bool Named(List<(string Name, bool Evidence)> candidates, ReadOnlySpan<char> name)
-    {
-        foreach (var candidate in candidates)
-        {
-            if (name.SequenceEqual(candidate.Name))
+            mentions = new Dictionary<string, int>(candidates.Count, StringComparer.Ordinal);
+            foreach (var candidate in candidates)
             {
-                return true;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(mentions, candidate.Name, out _)++;
             }
         }
 
-        return false;
+        return mentions[name] >= 2 && mentions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(surname);
     }
 
     /// <summary>Whether <paramref name="name"/> or a longer form of it is already kept.</summary>
@@ -691,26 +666,20 @@ internal static class EntityExtractor
         return letters >= 2;
     }
 
-    /// <summary>Gazetteer lists a token can be on (a bit each).</summary>
-    [Flags]
-    private enum Lexicon : byte
-    {
-        Role = 1,
-        OrganizationSuffix = 2,
-        OrganizationHead = 4,
-        Demonym = 8,
-        Month = 16,
-        Place = 32,
-    }
-
     /// <summary>
-    /// The tokens of one text, read in place, and a memo of their gazetteer memberships: per token, the low byte holds
-    /// the answers and the high byte which lists were asked about, so each list is searched at most once per token.
+    /// The tokens of one text, read in place, and a memo of their gazetteer memberships: per token, the low half holds
+    /// the answers and the high half which lists were asked about, so each list is searched at most once per token. An
+    /// ASCII word (most of them) is answered for every list by one look-up (<see cref="LexiconTable"/>).
     /// </summary>
-    private readonly ref struct Tokens(ReadOnlySpan<Token> items, Span<ushort> lexicon)
+    private readonly ref struct Tokens(ReadOnlySpan<Token> items, Span<uint> lexicon, FrozenSet<string> stopWords)
     {
+        private const int Asked = 16;
+
+        /// <summary>The memo's bit for the article's stop words (next to the lists of <see cref="Lexicon"/>).</summary>
+        private const uint StopWord = 1u << 15;
+
         private readonly ReadOnlySpan<Token> items = items;
-        private readonly Span<ushort> lexicon = lexicon;
+        private readonly Span<uint> lexicon = lexicon;
 
         public int Length => items.Length;
 
@@ -719,24 +688,28 @@ internal static class EntityExtractor
         public bool Is(int index, Lexicon list)
         {
             ref var memo = ref lexicon[index];
-            var answer = (int)list;
-            var asked = answer << 8;
-            if ((memo & asked) == 0)
+            var answer = (uint)list;
+            if ((memo & (answer << Asked)) == 0)
             {
-                var lookup = list switch
-                {
-                    Lexicon.Role => RoleLookup,
-                    Lexicon.OrganizationSuffix => SuffixLookup,
-                    Lexicon.OrganizationHead => HeadLookup,
-                    Lexicon.Demonym => Gazetteer.DemonymSpans,
-                    Lexicon.Month => MonthLookup,
-                    _ => PlaceLookup,
-                };
-
-                memo |= (ushort)(asked | (lookup.Contains(items[index].Span) ? answer : 0));
+                var word = items[index].Span;
+                memo |= LexiconTable.TryLookUp(word, out var lists)
+                    ? ((uint)Lexicon.All << Asked) | (uint)lists
+                    : (answer << Asked) | (LexiconTable.In(word, list) ? answer : 0);
             }
 
             return (memo & answer) != 0;
+        }
+
+        /// <summary>Whether the token, lowercased, is a stop word of the article's language.</summary>
+        public bool IsStopWord(int index)
+        {
+            ref var memo = ref lexicon[index];
+            if ((memo & (StopWord << Asked)) == 0)
+            {
+                memo |= (StopWord << Asked) | (EntityExtractor.IsStopWord(items[index].Span, stopWords) ? StopWord : 0);
+            }
+
+            return (memo & StopWord) != 0;
         }
     }
 
@@ -749,8 +722,6 @@ internal static class EntityExtractor
         public ReadOnlySpan<char> Span => Source.AsSpan(Start, Length);
 
         public string Text => Source.Substring(Start, Length);
-
-        public bool In(FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> set) => set.Contains(Span);
 
         public bool Is(string value) => Span.SequenceEqual(value);
     }

@@ -64,6 +64,15 @@ internal static class Gazetteer
     public static readonly FrozenSet<string> Months = SetIgnoreCase(
         "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|christmas|easter|ramadan|novruz|new|year");
 
+    /// <summary>Lowercase words that continue a capitalized name: "of"/"for" in organizations, particles in people's names.</summary>
+    public static readonly FrozenSet<string> Connectors = Set("of|for|on|de|del|della|di|da|du|des|la|le|van|von|der|den|al|bin|ibn|y|the");
+
+    /// <summary>Particles inside people's names ("Charles de Gaulle", "Ludwig van Beethoven").</summary>
+    public static readonly FrozenSet<string> NameParticles = Set("de|del|della|di|da|du|des|la|le|van|von|der|den|al|bin|ibn|y");
+
+    /// <summary>Prepositions before a capitalized word that make it a place when nothing else claims it.</summary>
+    public static readonly FrozenSet<string> PlacePrepositions = Set("in|near|outside|across|throughout|inside");
+
     private static FrozenSet<string> Set(string items) =>
         items.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToFrozenSet(StringComparer.Ordinal);
 

@@ -103,6 +103,46 @@ public sealed class FastPathTests
         Assert.True(found > 100, $"only {found} words were found: the generated texts do not exercise the look-up");
     }
 
+    [Fact]
+    public void LexiconTable_ListWordsCaseVariantsAndOthers_AnswerAsEachListsOwnComparer()
+    {
+        // The reference: each list's own frozen set (ordinal, or ordinal ignoring case), asked one at a time.
+        (Lexicon List, System.Collections.Frozen.FrozenSet<string> Words)[] lists =
+        [
+            (Lexicon.Role, Gazetteer.Roles), (Lexicon.OrganizationSuffix, Gazetteer.OrganizationSuffixes),
+            (Lexicon.OrganizationHead, Gazetteer.OrganizationHeads), (Lexicon.Demonym, Gazetteer.Demonyms),
+            (Lexicon.Month, Gazetteer.Months), (Lexicon.Place, Gazetteer.Places), (Lexicon.SentenceStarter, Gazetteer.SentenceStarters),
+            (Lexicon.Connector, Gazetteer.Connectors), (Lexicon.NameParticle, Gazetteer.NameParticles),
+            (Lexicon.PlacePreposition, Gazetteer.PlacePrepositions), (Lexicon.AttributionVerb, Gazetteer.AttributionVerbs),
+            (Lexicon.PlaceNoun, Gazetteer.PlaceNouns), (Lexicon.KnownOrganization, Gazetteer.KnownOrganizations),
+            (Lexicon.NotOrganization, Gazetteer.NotOrganizations), (Lexicon.PlaceIntroducer, Gazetteer.PlaceIntroducers),
+        ];
+        Assert.Equal(Lexicon.All, lists.Aggregate(Lexicon.None, (all, list) => all | list.List));
+
+        var entries = lists.SelectMany(list => list.Words).Where(word => !word.Contains(' ')).ToArray();
+        var words = entries
+            .SelectMany(word => new[] { word, word.ToUpperInvariant(), word.ToLowerInvariant(), char.ToUpperInvariant(word[0]) + word[1..].ToLowerInvariant() })
+            .Concat(Generate(9, 300, "aeinsAEINS-."))
+            .Concat(["", "ſaid", "ın", "İn", "IN", "In", "in", "Said", "SAID", "k\u212A", "Mai", "mai", "MAI", new string('a', 65)])
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+
+        var ascii = 0;
+        foreach (var word in words)
+        {
+            var all = LexiconTable.TryLookUp(word, out var found);
+            ascii += all ? 1 : 0;
+            Assert.Equal(System.Text.Ascii.IsValid(word) || word.Length > 64, all);
+            foreach (var (list, set) in lists)
+            {
+                var expected = set.Contains(word);
+                Assert.True(expected == (all ? (found & list) != 0 : LexiconTable.In(word, list)), $"\"{word}\" on {list}: expected {expected}");
+            }
+        }
+
+        Assert.True(ascii > entries.Length, "the ASCII table was hardly asked");
+    }
+
     private static bool ReferenceOccursInLowercase(string? title, string body, string word)
     {
         var lower = word.ToLowerInvariant();
