@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Archive.Core.Extraction;
 using Archive.Core.Extraction.Enrichment;
@@ -159,16 +158,6 @@ public sealed class EnrichmentTests
         Assert.Contains("\"contentHash\":", json, StringComparison.Ordinal);
         Assert.DoesNotContain("titleSource", json, StringComparison.Ordinal);
         Assert.DoesNotContain("publishedAtPrecision", json, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ExtractionSpeed_MeasureAsync_ReportsThroughput()
-    {
-        var result = await ExtractionSpeed.MeasureAsync(Encoding.UTF8.GetBytes("Title: T\n\nA short body for the speed probe, nothing more."), "probe.txt", 100);
-
-        Assert.Equal(100, result.Articles);
-        Assert.True(result.ArticlesPerSecond > 0);
-        Assert.True(result.ArticlesPerCpuSecond > 0);
     }
 
     [Fact]
