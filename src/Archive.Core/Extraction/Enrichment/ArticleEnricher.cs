@@ -55,9 +55,19 @@ internal sealed class ArticleEnricher(ExtractionOptions options, LanguageIdentif
 
         var language = DetectLanguage(titleSource is null ? title : null, analyzed) ?? NormalizeLanguage(raw.DeclaredLanguage);
 
-        var givenTitle = titleSource is null ? title : null;
-        var keywords = KeywordExtractor.Extract(raw.Keywords, givenTitle, analyzed, language, options.MaxKeywords);
-        var entities = EntityExtractor.Extract(givenTitle, analyzed, language, options.MaxEntitiesPerKind);
+        // The headline and the analyzed body are read into words once, for the keywords and the entities.
+        var words = ArticleWords.Read(titleSource is null ? title : null, analyzed);
+        List<string> keywords;
+        Entities entities;
+        try
+        {
+            keywords = KeywordExtractor.Extract(raw.Keywords, words, language, options.MaxKeywords);
+            entities = EntityExtractor.Extract(words, language, options.MaxEntitiesPerKind);
+        }
+        finally
+        {
+            words.Return();
+        }
 
         var authors = new List<string>();
         foreach (var author in raw.Authors)

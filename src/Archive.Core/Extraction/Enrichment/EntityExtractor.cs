@@ -18,8 +18,6 @@ internal static class EntityExtractor
     /// <summary>The longest connector ("della"): a longer word is no connector, without a look-up.</summary>
     private static readonly int MaxConnectorLength = Gazetteer.Connectors.Max(c => c.Length);
 
-    private static readonly System.Buffers.SearchValues<char> SentencePunctuation = System.Buffers.SearchValues.Create(".!?\n:;\"“”«»");
-
     // Spans of several words are looked up by their text; single words through the lexicon memo (Tokens.Is).
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownOrganizationLookup = Gazetteer.KnownOrganizations.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceLookup = Gazetteer.Places.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -33,60 +31,51 @@ internal static class EntityExtractor
     /// </summary>
     public static Entities Extract(string? title, string body, string? language, int maxPerKind)
     {
-        // The token list and the gazetteer memo are the largest allocations here; each thread reuses its own (neither
-        // leaves this call).
-        var tokens = reusableTokens ?? new List<Token>(256);
-        var lexicon = reusableLexicon ?? new uint[256];
-        (reusableTokens, reusableLexicon) = (null, null);
+        var words = ArticleWords.Read(title, body);
         try
         {
-            return Extract(title, body, tokens, ref lexicon, language, maxPerKind);
+            return Extract(words, language, maxPerKind);
         }
         finally
         {
-            tokens.Clear();
-            if (tokens.Capacity <= MaxReusedTokens)
-            {
-                reusableTokens = tokens;
-            }
-
-            if (lexicon.Length <= MaxReusedTokens)
-            {
-                reusableLexicon = lexicon;
-            }
+            words.Return();
         }
     }
 
     /// <summary>Whether <paramref name="word"/>, lowercased, occurs as a whole word in the headline or the body (for tests).</summary>
     internal static bool OccursInLowercase(string? title, string body, string word) => new LowercaseWords(title, body).Contains(word);
 
-    /// <summary>A longer list (a body of about 50,000 characters) is not kept between calls: at most about 210 KB per thread.</summary>
-    private const int MaxReusedTokens = 8 * 1024;
-
-    [ThreadStatic]
-    private static List<Token>? reusableTokens;
+    /// <summary>A longer memo (a body of about 50,000 characters) is not kept between calls: at most 32 KB per thread.</summary>
+    private const int MaxReusedMemo = 8 * 1024;
 
     [ThreadStatic]
     private static uint[]? reusableLexicon;
 
-    private static Entities Extract(string? title, string body, List<Token> list, ref uint[] lexicon, string? language, int maxPerKind)
+    /// <summary>The entities of words already read (the headline's, then the body's).</summary>
+    internal static Entities Extract(ArticleWords words, string? language, int maxPerKind)
     {
-        // Each text's first word starts a sentence after a break, as the body's would after "headline.\n\n".
-        if (title is not null)
+        // The gazetteer memo is reused by the thread (it never leaves this call). The words are read in place (the
+        // classification reads them many times over), each one's gazetteer memberships looked up once, when first asked.
+        var list = words.Words;
+        var lexicon = reusableLexicon is { } kept && kept.Length >= list.Count ? kept : new uint[Math.Max(256, list.Count)];
+        reusableLexicon = null;
+        try
         {
-            Tokenize(title, list);
+            lexicon.AsSpan(0, list.Count).Clear();
+            return Extract(words, lexicon, language, maxPerKind);
         }
-
-        Tokenize(body, list);
-
-        // Read in place (a token is 24 bytes, and the classification reads tokens many times over), with each
-        // token's gazetteer memberships looked up once, when first asked.
-        if (lexicon.Length < list.Count)
+        finally
         {
-            lexicon = new uint[list.Count];
+            if (lexicon.Length <= MaxReusedMemo)
+            {
+                reusableLexicon = lexicon;
+            }
         }
+    }
 
-        lexicon.AsSpan(0, list.Count).Clear();
+    private static Entities Extract(ArticleWords words, uint[] lexicon, string? language, int maxPerKind)
+    {
+        var (title, body, list) = (words.Title, words.Body, words.Words);
         var stopWords = StopWords.For(language);
         var tokens = new Tokens(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), lexicon, stopWords);
         var lowercaseWords = new LowercaseWords(title, body);
@@ -536,76 +525,6 @@ internal static class EntityExtractor
         return name;
     }
 
-    /// <summary>Words with what the span logic needs: capitalization, a break (punctuation) before, sentence starts.</summary>
-    private static void Tokenize(string text, List<Token> tokens)
-    {
-        tokens.EnsureCapacity(tokens.Count + (text.Length / 6));
-        var i = 0;
-        var previousEnd = 0;
-        var first = true;
-        while (i < text.Length)
-        {
-            if (!char.IsLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            var hasDigit = false;
-            while (i < text.Length)
-            {
-                var c = text[i];
-                if (char.IsAsciiLetterOrDigit(c))
-                {
-                    hasDigit |= char.IsAsciiDigit(c);
-                    i++;
-                    continue;
-                }
-
-                // Most words end at a space or a line break.
-                if (c <= ' ')
-                {
-                    break;
-                }
-
-                // No character below U+0300 is a nonspacing mark: Latin-1 skips the category look-up.
-                if (char.IsLetterOrDigit(c) || (c >= '\u0300' && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark))
-                {
-                    hasDigit |= char.IsDigit(c);
-                    i++;
-                }
-                else if ((c is '-' or '\'' or '’' or '.' or '&') && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])
-                    && !(c == '.' && i + 2 < text.Length && text[i + 2] != '.' && char.IsLower(text[i + 1])))
-                {
-                    i++;
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            var length = i - start;
-            var possessive = false;
-            if (length > 2 && text[i - 1] == 's' && text[i - 2] is '\'' or '’')
-            {
-                length -= 2;
-                possessive = true;
-            }
-
-            // Most words follow a single space: no break, no sentence start, no search.
-            var gap = text.AsSpan(previousEnd, start - previousEnd);
-            var singleSpace = gap.Length == 1 && gap[0] == ' ';
-            var breakBefore = first || !singleSpace;
-            var sentenceStart = first || (!singleSpace && gap.IndexOfAny(SentencePunctuation) >= 0);
-            var capitalized = char.IsUpper(text[start]);
-            tokens.Add(new Token(text, start, length, capitalized, capitalized && IsAllCaps(text.AsSpan(start, length)), breakBefore, sentenceStart, possessive, hasDigit));
-            previousEnd = i;
-            first = false;
-        }
-    }
-
     /// <summary>Whether a word occurs in lowercase somewhere in the text (searched on demand: few words are asked about).</summary>
     private sealed class LowercaseWords(string? title, string body)
     {
@@ -647,43 +566,24 @@ internal static class EntityExtractor
         }
     }
 
-    private static bool IsAllCaps(ReadOnlySpan<char> word)
-    {
-        var letters = 0;
-        foreach (var c in word)
-        {
-            if (char.IsLower(c))
-            {
-                return false;
-            }
-
-            if (char.IsLetter(c))
-            {
-                letters++;
-            }
-        }
-
-        return letters >= 2;
-    }
-
     /// <summary>
     /// The tokens of one text, read in place, and a memo of their gazetteer memberships: per token, the low half holds
     /// the answers and the high half which lists were asked about, so each list is searched at most once per token. An
     /// ASCII word (most of them) is answered for every list by one look-up (<see cref="LexiconTable"/>).
     /// </summary>
-    private readonly ref struct Tokens(ReadOnlySpan<Token> items, Span<uint> lexicon, FrozenSet<string> stopWords)
+    private readonly ref struct Tokens(ReadOnlySpan<Word> items, Span<uint> lexicon, FrozenSet<string> stopWords)
     {
         private const int Asked = 16;
 
         /// <summary>The memo's bit for the article's stop words (next to the lists of <see cref="Lexicon"/>).</summary>
         private const uint StopWord = 1u << 15;
 
-        private readonly ReadOnlySpan<Token> items = items;
+        private readonly ReadOnlySpan<Word> items = items;
         private readonly Span<uint> lexicon = lexicon;
 
         public int Length => items.Length;
 
-        public ref readonly Token this[int index] => ref items[index];
+        public ref readonly Word this[int index] => ref items[index];
 
         public bool Is(int index, Lexicon list)
         {
@@ -711,18 +611,5 @@ internal static class EntityExtractor
 
             return (memo & StopWord) != 0;
         }
-    }
-
-    /// <summary>
-    /// A word, as its place in the source: a string is made only for the words that end up in a name (most tokens,
-    /// capitalized ones included, are only looked up by span).
-    /// </summary>
-    private readonly record struct Token(string Source, int Start, int Length, bool Capitalized, bool AllCaps, bool BreakBefore, bool SentenceStart, bool Possessive, bool HasDigit)
-    {
-        public ReadOnlySpan<char> Span => Source.AsSpan(Start, Length);
-
-        public string Text => Source.Substring(Start, Length);
-
-        public bool Is(string value) => Span.SequenceEqual(value);
     }
 }

@@ -15,6 +15,21 @@ internal static class KeywordExtractor
 
     public static List<string> Extract(IReadOnlyList<string> declared, string? title, string body, string? language, int max)
     {
+        var words = ArticleWords.Read(title, body);
+        try
+        {
+            return Extract(declared, words, language, max);
+        }
+        finally
+        {
+            words.Return();
+        }
+    }
+
+    /// <summary>The keywords of words already read (the headline's, then the body's).</summary>
+    internal static List<string> Extract(IReadOnlyList<string> declared, ArticleWords words, string? language, int max)
+    {
+        var (title, body) = (words.Title, words.Body);
         var result = new List<string>();
         foreach (var keyword in declared)
         {
@@ -39,10 +54,11 @@ internal static class KeywordExtractor
         {
             // One pass over the body; a word of the lead (the first paragraph) scores twice.
             var leadEnd = body.IndexOf("\n\n", StringComparison.Ordinal);
-            Count(body.AsSpan(), 1, occurrences: true, stop, table, leadEnd < 0 ? body.Length : leadEnd);
+            var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words.Words);
+            Count(body, all[words.TitleCount..], 1, occurrences: true, stop, table, leadEnd < 0 ? body.Length : leadEnd);
             if (!string.IsNullOrEmpty(title))
             {
-                Count(title.AsSpan(), 3, occurrences: false, stop, table);
+                Count(title, all[..words.TitleCount], 3, occurrences: false, stop, table);
             }
 
             // Fold English plurals into the singular when both forms occur.
@@ -72,91 +88,157 @@ internal static class KeywordExtractor
     }
 
     /// <summary>
-    /// Counts the words of <paramref name="text"/>; when <paramref name="occurrences"/>, text is the body and new terms
-    /// are added, and words starting before <paramref name="leadEnd"/> score twice.
+    /// Counts the words of <paramref name="text"/> (read as <paramref name="words"/>); when <paramref name="occurrences"/>,
+    /// text is the body and new terms are added, and words starting before <paramref name="leadEnd"/> score twice.
     /// </summary>
-    private static void Count(ReadOnlySpan<char> text, int weight, bool occurrences, WordTable stop, TermTable table, int leadEnd = 0)
+    private static void Count(string text, ReadOnlySpan<Word> words, int weight, bool occurrences, WordTable stop, TermTable table, int leadEnd = 0)
     {
-        Span<char> lower = stackalloc char[MaxWordLength];
-        var i = 0;
-        while (i < text.Length)
+        var counter = new Counter(text, weight, occurrences, stop, table, leadEnd, stackalloc char[MaxWordLength]);
+        ForEachKeywordWord(text, words, ref counter);
+    }
+
+    /// <summary>The keyword words of <paramref name="text"/>, by position (for tests: they must be what the keyword rule finds in the whole text).</summary>
+    internal static List<(int Start, int Length, bool HasDigit)> KeywordWords(string text)
+    {
+        var words = ArticleWords.Read(null, text);
+        try
         {
-            if (!char.IsLetter(text[i]))
+            var collector = new Collector([]);
+            ForEachKeywordWord(text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words.Words), ref collector);
+            return collector.Words;
+        }
+        finally
+        {
+            words.Return();
+        }
+    }
+
+    /// <summary>
+    /// Each keyword word of <paramref name="text"/> (its possessive "'s" left out) to <paramref name="sink"/>, in order.
+    /// A keyword is a run of letters and digits that starts with a letter, with - ' ’ inside when a letter follows, so
+    /// each lies within one of the words read for the entities: a word of ASCII letters and digits is one keyword as it
+    /// stands, any other is read again by the keyword rule.
+    /// </summary>
+    private static void ForEachKeywordWord<TSink>(string text, ReadOnlySpan<Word> words, ref TSink sink)
+        where TSink : IWordSink, allows ref struct
+    {
+        foreach (ref readonly var word in words)
+        {
+            if (word.Simple)
             {
-                i++;
+                sink.Add(word.Start, word.Length, word.HasDigit);
                 continue;
             }
 
-            var start = i;
-            var hasDigit = false;
-            while (i < text.Length)
+            var i = word.Start;
+            var end = word.RawEnd;
+            while (i < end)
             {
-                // ASCII first: the Unicode tables are read only for other characters.
-                var c = text[i];
-                if (char.IsAsciiLetterOrDigit(c))
+                if (!char.IsLetter(text[i]))
                 {
-                    hasDigit |= char.IsAsciiDigit(c);
+                    i++;
+                    continue;
                 }
-                else if (c is '-' or '\'' or '’')
+
+                var start = i;
+                var hasDigit = false;
+                while (i < text.Length)
                 {
-                    if (i + 1 >= text.Length || !char.IsLetter(text[i + 1]))
+                    // ASCII first: the Unicode tables are read only for other characters.
+                    var c = text[i];
+                    if (char.IsAsciiLetterOrDigit(c))
+                    {
+                        hasDigit |= char.IsAsciiDigit(c);
+                    }
+                    else if (c is '-' or '\'' or '’')
+                    {
+                        if (i + 1 >= text.Length || !char.IsLetter(text[i + 1]))
+                        {
+                            break;
+                        }
+                    }
+                    else if (c < 128 || !char.IsLetterOrDigit(c))
                     {
                         break;
                     }
+                    else
+                    {
+                        hasDigit |= char.IsDigit(c);
+                    }
+
+                    i++;
                 }
-                else if (c < 128 || !char.IsLetterOrDigit(c))
+
+                var length = i - start;
+                if (length > 2 && text[i - 1] == 's' && text[i - 2] is '\'' or '’')
                 {
-                    break;
-                }
-                else
-                {
-                    hasDigit |= char.IsDigit(c);
+                    length -= 2;
                 }
 
-                i++;
+                sink.Add(start, length, hasDigit);
             }
-
-            var surface = text[start..i];
-            if (surface.Length > 2 && surface[^1] == 's' && surface[^2] is '\'' or '’')
-            {
-                surface = surface[..^2];
-            }
-
-            if (surface.Length < 3 || surface.Length > MaxWordLength || hasDigit)
-            {
-                continue;
-            }
-
-            // Lowercased and hashed in one pass (the word tables' hash).
-            var key = lower[..surface.Length];
-            var hash = WordTable.LowerAndHash(surface, key);
-
-            // Demonyms are written capitalized ("Russian"): only a capitalized surface can be one.
-            var capitalized = char.IsUpper(surface[0]);
-            if (capitalized && Gazetteer.DemonymSpans.Contains(surface))
-            {
-                continue;
-            }
-
-            var index = table.Find(key, hash);
-            if (index < 0)
-            {
-                if (stop.Contains(key, hash))
-                {
-                    table.Add(key, hash, stopWord: true);
-                    continue;
-                }
-
-                if (!occurrences)
-                {
-                    continue;
-                }
-
-                index = table.Add(key, hash, stopWord: false);
-            }
-
-            table.Count(index, start < leadEnd ? weight * 2 : weight, occurrences, capitalized, start, surface.Length);
         }
+    }
+
+    private static void CountWord(string text, int start, int length, bool hasDigit, int weight, bool occurrences, WordTable stop, TermTable table, int leadEnd, Span<char> lower)
+    {
+        if (length < 3 || length > MaxWordLength || hasDigit)
+        {
+            return;
+        }
+
+        // Lowercased and hashed in one pass (the word tables' hash).
+        var surface = text.AsSpan(start, length);
+        var key = lower[..length];
+        var hash = WordTable.LowerAndHash(surface, key);
+
+        // Demonyms are written capitalized ("Russian"): only a capitalized surface can be one.
+        var capitalized = char.IsUpper(surface[0]);
+        if (capitalized && Gazetteer.DemonymSpans.Contains(surface))
+        {
+            return;
+        }
+
+        var index = table.Find(key, hash);
+        if (index < 0)
+        {
+            if (stop.Contains(key, hash))
+            {
+                table.Add(key, hash, stopWord: true);
+                return;
+            }
+
+            if (!occurrences)
+            {
+                return;
+            }
+
+            index = table.Add(key, hash, stopWord: false);
+        }
+
+        table.Count(index, start < leadEnd ? weight * 2 : weight, occurrences, capitalized, start, length);
+    }
+
+    /// <summary>Where <see cref="ForEachKeywordWord"/> sends each word (a struct, so the loop is compiled for each kind).</summary>
+    private interface IWordSink
+    {
+        void Add(int start, int length, bool hasDigit);
+    }
+
+    /// <summary>Collects the words (for tests).</summary>
+    private readonly struct Collector(List<(int Start, int Length, bool HasDigit)> words) : IWordSink
+    {
+        public List<(int Start, int Length, bool HasDigit)> Words => words;
+
+        public void Add(int start, int length, bool hasDigit) => words.Add((start, length, hasDigit));
+    }
+
+    /// <summary>Counts each word in the term table.</summary>
+    private readonly ref struct Counter(string text, int weight, bool occurrences, WordTable stop, TermTable table, int leadEnd, Span<char> lower) : IWordSink
+    {
+        private readonly Span<char> lower = lower;
+
+        public void Add(int start, int length, bool hasDigit) => CountWord(text, start, length, hasDigit, weight, occurrences, stop, table, leadEnd, lower);
     }
 
     private static readonly FrozenSet<string> EnglishStopWords = StopWords.ByLanguage["en"];

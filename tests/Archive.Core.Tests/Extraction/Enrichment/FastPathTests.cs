@@ -143,6 +143,56 @@ public sealed class FastPathTests
         Assert.True(ascii > entries.Length, "the ASCII table was hardly asked");
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void KeywordWords_FromTheSharedWords_AreWhatTheKeywordRuleFindsInTheWholeText(int seed)
+    {
+        // Joiners of both rules (- ' ’ . &), digits, combining marks, accented and other-script letters, possessives.
+        var texts = Generate(seed, 200, "abAB9 -'\u2019.&\u0301\u00E9\u0416\u4E2D,\n s's").Append("Armenia's Prime Minister's talks in U.S.-led well-known 3-way rock'n'roll café\u0301s").ToArray();
+        var words = 0;
+        foreach (var text in texts)
+        {
+            var expected = ReferenceKeywordWords(text);
+            Assert.Equal(expected, KeywordExtractor.KeywordWords(text));
+            words += expected.Count;
+        }
+
+        Assert.True(words > 500, $"only {words} words: the generated texts do not exercise the rule");
+    }
+
+    /// <summary>The keyword rule over the whole text, character by character: a letter starts a word, which runs over letters and digits, and over - ' ’ when a letter follows; a final 's is left out.</summary>
+    private static List<(int Start, int Length, bool HasDigit)> ReferenceKeywordWords(string text)
+    {
+        var words = new List<(int, int, bool)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var hasDigit = false;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || (text[i] is '-' or '\'' or '\u2019' && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+            {
+                hasDigit |= char.IsDigit(text[i]);
+                i++;
+            }
+
+            var length = i - start;
+            if (length > 2 && text[i - 1] == 's' && text[i - 2] is '\'' or '\u2019')
+            {
+                length -= 2;
+            }
+
+            words.Add((start, length, hasDigit));
+        }
+
+        return words;
+    }
+
     private static bool ReferenceOccursInLowercase(string? title, string body, string word)
     {
         var lower = word.ToLowerInvariant();
