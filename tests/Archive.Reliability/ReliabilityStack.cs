@@ -19,8 +19,8 @@ namespace Archive.Reliability;
 /// </summary>
 public sealed class ReliabilityStack : IAsyncDisposable
 {
-    public const string ArticlesContainer = "articles";
-    public const string IndexName = "articles";
+    public const string ArticlesContainer = ArchiveStackFixture.ArticlesContainer;
+    public const string IndexName = ArchiveStackFixture.IndexName;
     public const string HostId = "archive-reliability";
     public const string PoisonQueueName = "webjobs-blobtrigger-poison";
 
@@ -38,7 +38,7 @@ public sealed class ReliabilityStack : IAsyncDisposable
 
     public BlobContainerClient Articles => Azurite.CreateBlobServiceClient().GetBlobContainerClient(ArticlesContainer);
 
-    public QueueClient Deletions => new(Azurite.ConnectionString, "article-deletions");
+    public QueueClient Deletions => new(Azurite.ConnectionString, ArchiveStackFixture.DeletionsQueue);
 
     /// <summary>The poison queue, read raw: the blob trigger writes its messages Base64-encoded or as plain JSON depending on the host's queue encoding.</summary>
     public QueueClient Poison => new(Azurite.ConnectionString, PoisonQueueName);
@@ -50,11 +50,7 @@ public sealed class ReliabilityStack : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        await Task.WhenAll(Azurite.InitializeAsync(), Search.InitializeAsync()).ConfigureAwait(false);
-        await Search.CreateIndexClient().CreateOrUpdateIndexAsync(ArticleIndex.Build(IndexName)).ConfigureAwait(false);
-        await Articles.CreateIfNotExistsAsync().ConfigureAwait(false);
-        await Azurite.CreateBlobServiceClient().GetBlobContainerClient("articles-rejected").CreateIfNotExistsAsync().ConfigureAwait(false);
-        await Deletions.CreateIfNotExistsAsync().ConfigureAwait(false);
+        await ArchiveStackFixture.StartStorageAndSearchAsync(Azurite, Search, IndexName).ConfigureAwait(false);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(Environment.Select(kv => new KeyValuePair<string, string?>(kv.Key.Replace("__", ":", StringComparison.Ordinal), kv.Value)))
             .Build();

@@ -36,13 +36,25 @@ public sealed class ArchiveStackFixture : IAsyncLifetime
 
     public IReadOnlyDictionary<string, string> Environment => ArchiveAppSettings.For(Azurite, Search, IndexName);
 
+    /// <summary>
+    /// Starts Azurite and the search emulator and creates what the app expects to find: the index, the articles and
+    /// rejected containers, the deletions queue. Shared with the reliability harness, which composes the same stack.
+    /// </summary>
+    public static async Task StartStorageAndSearchAsync(AzuriteFixture azurite, SearchEmulatorFixture search, string indexName)
+    {
+        ArgumentNullException.ThrowIfNull(azurite);
+        ArgumentNullException.ThrowIfNull(search);
+        await Task.WhenAll(azurite.InitializeAsync(), search.InitializeAsync()).ConfigureAwait(false);
+        await search.CreateIndexClient().CreateOrUpdateIndexAsync(ArticleIndex.Build(indexName)).ConfigureAwait(false);
+        var blobs = azurite.CreateBlobServiceClient();
+        await blobs.GetBlobContainerClient(ArticlesContainer).CreateIfNotExistsAsync().ConfigureAwait(false);
+        await blobs.GetBlobContainerClient(RejectedContainer).CreateIfNotExistsAsync().ConfigureAwait(false);
+        await new QueueClient(azurite.ConnectionString, DeletionsQueue).CreateIfNotExistsAsync().ConfigureAwait(false);
+    }
+
     public async Task InitializeAsync()
     {
-        await Task.WhenAll(Azurite.InitializeAsync(), Search.InitializeAsync());
-        await Search.CreateIndexClient().CreateOrUpdateIndexAsync(ArticleIndex.Build(IndexName));
-        await Articles.CreateIfNotExistsAsync();
-        await Rejected.CreateIfNotExistsAsync();
-        await Deletions.CreateIfNotExistsAsync();
+        await StartStorageAndSearchAsync(Azurite, Search, IndexName);
 
         Host = DevHostProcess.Start(FreePort.Next(), Environment, "--app", DevHostProcess.BuildOutput("Archive.Functions"), "--host-id", "archive-e2e");
         await Host.WaitUntilRunningAsync(TimeSpan.FromSeconds(120));
