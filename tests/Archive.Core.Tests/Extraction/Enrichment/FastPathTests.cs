@@ -27,6 +27,21 @@ public sealed class FastPathTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
+    public void CountWords_MostlyPlainText_MatchesTheCharacterByCharacterRule(int seed)
+    {
+        // Long runs of ASCII and plain punctuation (joiners ’ ' - . , among them, at every position of a 16-character
+        // block, two in a row, at a block's end before a letter, a digit, a space or a Han character), so that whole
+        // blocks take the vectorized count, with an accented letter, a combining mark or Han now and then.
+        var plain = Generate(seed, 300, "ab Z9 .,-'\u2019\u201C\u00A0\n");
+        var mixed = Generate(seed + 50, 300, "abZ9 .,-'\u2019\u00E9\u0301\u4E2D");
+        foreach (var text in plain.Zip(mixed, (a, b) => string.Concat(a, a, b, a, a, a)))
+        {
+            Assert.Equal(ReferenceCountWords(text), TextStatistics.CountWords(text));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
     public void IsNormalizedBody_GeneratedText_MatchesTheCharacterByCharacterRule(int seed)
     {
         foreach (var text in Generate(seed, 400).Concat(Generate(seed, 400, "ab c\n\n")))
