@@ -85,7 +85,10 @@ internal static class LexiconTable
         return true;
     }
 
-    /// <summary>Whether <paramref name="word"/> is on <paramref name="list"/> (one list, by its own comparer).</summary>
+    /// <summary>
+    /// Whether <paramref name="word"/> is on <paramref name="list"/> (one list, by its own comparer); also a span of
+    /// several words joined by spaces, which places and known organizations hold ("Buenos Aires").
+    /// </summary>
     public static bool In(ReadOnlySpan<char> word, Lexicon list) =>
         Sets[System.Numerics.BitOperations.TrailingZeroCount((uint)list)].Contains(word);
 
@@ -166,13 +169,14 @@ internal static class LexiconTable
         /// <summary>The lists an ASCII word of at most <see cref="MaxWordLength"/> characters is on.</summary>
         public Lexicon Find(ReadOnlySpan<char> word)
         {
-            var hash = 2166136261u;
+            // The uppercase form's hash, as the keys were filed (an ASCII word: one fold per character).
+            var hash = WordTable.HashSeed;
             foreach (var c in word)
             {
-                hash = (hash ^ (char.IsAsciiLetterLower(c) ? (uint)(c & ~0x20) : c)) * 16777619u;
+                hash = WordTable.HashStep(hash, char.IsAsciiLetterLower(c) ? (char)(c & ~0x20) : c);
             }
 
-            var h = (int)(hash & 0x7FFFFFFF);
+            var h = WordTable.HashResult(hash);
             for (var slot = h & mask; keys[slot] is { } candidate; slot = (slot + 1) & mask)
             {
                 if (hashes[slot] != h || !Ascii.EqualsIgnoreCase(word, candidate))

@@ -7,6 +7,9 @@ namespace Archive.Core.Extraction.Enrichment;
 /// </summary>
 internal sealed class WordTable
 {
+    /// <summary>Where <see cref="Hash"/> starts, for a reader that hashes characters as it goes (<see cref="HashStep"/>, then <see cref="HashResult"/>).</summary>
+    public const uint HashSeed = 2166136261u;
+
     private readonly string?[] words;
     private readonly int[] hashes;
     private readonly int[] values;
@@ -59,14 +62,20 @@ internal sealed class WordTable
     /// <summary>The hash a word is filed under: FNV-1a of its characters, non-negative.</summary>
     public static int Hash(ReadOnlySpan<char> key)
     {
-        var hash = 2166136261u;
+        var hash = HashSeed;
         foreach (var c in key)
         {
-            hash = (hash ^ c) * 16777619u;
+            hash = HashStep(hash, c);
         }
 
-        return (int)(hash & 0x7FFFFFFF);
+        return HashResult(hash);
     }
+
+    /// <summary><see cref="Hash"/>'s step for one more character.</summary>
+    public static uint HashStep(uint hash, char c) => (hash ^ c) * 16777619u;
+
+    /// <summary><see cref="Hash"/>'s value once every character went through <see cref="HashStep"/>.</summary>
+    public static int HashResult(uint hash) => (int)(hash & 0x7FFFFFFF);
 
     /// <summary>
     /// Writes the invariant lowercase of <paramref name="word"/> to <paramref name="key"/> (as long) and returns the
@@ -75,7 +84,7 @@ internal sealed class WordTable
     /// </summary>
     public static int LowerAndHash(ReadOnlySpan<char> word, Span<char> key)
     {
-        var hash = 2166136261u;
+        var hash = HashSeed;
         for (var k = 0; k < word.Length; k++)
         {
             var c = word[k];
@@ -95,9 +104,9 @@ internal sealed class WordTable
             }
 
             key[k] = lower;
-            hash = (hash ^ lower) * 16777619u;
+            hash = HashStep(hash, lower);
         }
 
-        return (int)(hash & 0x7FFFFFFF);
+        return HashResult(hash);
     }
 }
