@@ -53,10 +53,12 @@ internal sealed class ArticleEnricher(ExtractionOptions options, LanguageIdentif
                 $"The body has {body.Length:N0} characters; keywords and entities were taken from the first {analyzed.Length:N0}."));
         }
 
-        var language = DetectLanguage(titleSource is null ? title : null, analyzed) ?? NormalizeLanguage(raw.DeclaredLanguage);
+        // A derived title is the body's own first sentence: it is not read a second time.
+        var givenTitle = titleSource is null ? title : null;
+        var language = DetectLanguage(givenTitle, analyzed) ?? NormalizeLanguage(raw.DeclaredLanguage);
 
         // The headline and the analyzed body are read into words once, for the keywords and the entities.
-        var words = ArticleWords.Read(titleSource is null ? title : null, analyzed);
+        var words = ArticleWords.Read(givenTitle, analyzed);
         List<string> keywords;
         Entities entities;
         try

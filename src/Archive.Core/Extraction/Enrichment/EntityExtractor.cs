@@ -18,10 +18,6 @@ internal static class EntityExtractor
     /// <summary>The longest connector ("della"): a longer word is no connector, without a look-up.</summary>
     private static readonly int MaxConnectorLength = Gazetteer.Connectors.Max(c => c.Length);
 
-    // Spans of several words are looked up by their text; single words through the lexicon memo (Tokens.Is).
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownOrganizationLookup = Gazetteer.KnownOrganizations.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceLookup = Gazetteer.Places.GetAlternateLookup<ReadOnlySpan<char>>();
-
     /// <summary>The entities of a text.</summary>
     public static Entities Extract(string text, string? language, int maxPerKind) => Extract(null, text, language, maxPerKind);
 
@@ -273,9 +269,10 @@ internal static class EntityExtractor
             return false;
         }
 
-        // Organizations: suffix, "Head of ...", a known name, or an unknown acronym.
+        // Organizations: suffix, "Head of ...", a known name, or an unknown acronym. A single word is answered by the
+        // token memo, a span of several words by the list itself.
         var single = end - start == 1;
-        if ((single ? tokens.Is(start, Lexicon.KnownOrganization) : KnownOrganizationLookup.Contains(text))
+        if ((single ? tokens.Is(start, Lexicon.KnownOrganization) : LexiconTable.In(text, Lexicon.KnownOrganization))
             || (!single && tokens.Is(end - 1, Lexicon.OrganizationSuffix)))
         {
             organizations.Add(text.ToString());
@@ -294,13 +291,13 @@ internal static class EntityExtractor
         // Places: the gazetteer, a place noun after ("the Lachin road"), "the city of X".
         var placeContext = (after >= 0 && tokens.Is(after, Lexicon.PlaceNoun))
             || (before >= 0 && tokens[before].Is("of") && start > 1 && tokens.Is(start - 2, Lexicon.PlaceIntroducer));
-        if (single ? tokens.Is(start, Lexicon.Place) : PlaceLookup.Contains(text))
+        if (single ? tokens.Is(start, Lexicon.Place) : LexiconTable.In(text, Lexicon.Place))
         {
             places.Add(text.ToString());
             return true;
         }
 
-        if (end - start == 1 && tokens[start].Span.Contains('-'))
+        if (single && tokens[start].Span.Contains('-'))
         {
             // "Lachin-Khankandi road", "Baku-Tbilisi-Ceyhan": every part a place when one is or the context says so.
             var parts = tokens[start].Text.Split('-', StringSplitOptions.RemoveEmptyEntries);
