@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
@@ -160,16 +159,15 @@ public static class ContentHash
         // any other block goes through the per-character rules.
         if (Vector256.IsHardwareAccelerated)
         {
-            ref var source = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
             var space = Vector256.Create((ushort)' ');
             var printableWidth = Vector256.Create((ushort)('~' - ' ' + 1));
             var backtick = Vector256.Create((ushort)'`');
             var upperA = Vector256.Create((ushort)'A');
             var alphabet = Vector256.Create((ushort)26);
             var caseBit = Vector256.Create((ushort)0x20);
-            for (; i <= text.Length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
+            for (; i <= text.Length - CharBlocks.Width; i += CharBlocks.Width)
             {
-                var block = Vector256.LoadUnsafe(ref source, (nuint)i);
+                var block = CharBlocks.Load(text, i);
                 var spaces = Vector256.Equals(block, space).ExtractMostSignificantBits();
 
                 // What the block rule cannot fold: a character outside printable ASCII or a backtick, the second of
@@ -181,9 +179,9 @@ public static class ContentHash
                 {
                     // The characters up to the first that needs the rules go through them; blocks resume after it.
                     var first = Math.Min(BitOperations.TrailingZeroCount(odd | 0x10000), BitOperations.TrailingZeroCount(doubled | 0x10000) + 1);
-                    var through = leadingSpace ? 1 : Math.Min(first + 1, Vector256<ushort>.Count);
+                    var through = leadingSpace ? 1 : Math.Min(first + 1, CharBlocks.Width);
                     length = FoldCharacters(text.Slice(i, through), output, length, ref pending, ref started);
-                    i += through - Vector256<ushort>.Count;
+                    i += through - CharBlocks.Width;
                     continue;
                 }
 
@@ -196,8 +194,8 @@ public static class ContentHash
                 lower.CopyTo(MemoryMarshal.Cast<char, ushort>(output[length..]));
 
                 // A space at the end stays pending, as the character rules keep it until something follows.
-                pending = (int)(spaces >> (Vector256<ushort>.Count - 1));
-                length += Vector256<ushort>.Count - pending;
+                pending = (int)(spaces >> (CharBlocks.Width - 1));
+                length += CharBlocks.Width - pending;
                 started = 1;
             }
         }

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Lingua;
 using static Lingua.Language;
@@ -407,23 +405,18 @@ internal sealed class LanguageIdentifier
         // anything else goes through the per-character look-up.
         if (Vector256.IsHardwareAccelerated)
         {
-            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(sample));
-            var nonAscii = Vector256.Create((ushort)0xFF80);
-            var caseBit = Vector256.Create((ushort)0x20);
-            var a = Vector256.Create((ushort)'a');
-            var alphabet = Vector256.Create((ushort)26);
-            for (; i <= sample.Length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
+            for (; i <= sample.Length - CharBlocks.Width; i += CharBlocks.Width)
             {
-                var block = Vector256.LoadUnsafe(ref first, (nuint)i);
-                if ((block & nonAscii) == Vector256<ushort>.Zero)
+                var block = CharBlocks.Load(sample, i);
+                if (CharBlocks.IsAscii(block))
                 {
-                    var letters = BitOperations.PopCount(Vector256.LessThan((block | caseBit) - a, alphabet).ExtractMostSignificantBits());
+                    var letters = BitOperations.PopCount(CharBlocks.AsciiLetters(block));
                     counts.Letters += letters;
                     counts.Latin += letters;
                 }
                 else
                 {
-                    CountScripts(sample.Slice(i, Vector256<ushort>.Count), ref counts);
+                    CountScripts(sample.Slice(i, CharBlocks.Width), ref counts);
                 }
             }
         }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Archive.Core.Extraction.Enrichment;
@@ -24,13 +22,13 @@ internal static class TextStatistics
         while (i < text.Length)
         {
             // Whole blocks of plain text at once; a block with anything else goes by the character rules.
-            if (Vector256.IsHardwareAccelerated && i + 16 <= text.Length && CountBlock(text, i, ref count, ref inWord))
+            if (Vector256.IsHardwareAccelerated && i + CharBlocks.Width <= text.Length && CountBlock(text, i, ref count, ref inWord))
             {
-                i += 16;
+                i += CharBlocks.Width;
                 continue;
             }
 
-            for (var end = Math.Min(i + 16, text.Length); i < end; i++)
+            for (var end = Math.Min(i + CharBlocks.Width, text.Length); i < end; i++)
             {
                 var c = text[i];
                 if (c < 128)
@@ -78,7 +76,7 @@ internal static class TextStatistics
     /// </summary>
     private static bool CountBlock(string text, int i, ref int count, ref int inWord)
     {
-        var v = Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan())), (nuint)i);
+        var v = CharBlocks.Load(text, i);
         var plain = Vector256.LessThan(v, Vector256.Create((ushort)0x80))
             | Vector256.LessThan(v - Vector256.Create((ushort)0x2000), Vector256.Create((ushort)0x70))
             | Vector256.Equals(v, Vector256.Create((ushort)0xA0)) | Vector256.Equals(v, Vector256.Create((ushort)0xAB)) | Vector256.Equals(v, Vector256.Create((ushort)0xBB));
@@ -87,15 +85,14 @@ internal static class TextStatistics
             return false;
         }
 
-        var alnum = (Vector256.LessThan((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26))
-            | Vector256.LessThan(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)10))).ExtractMostSignificantBits();
+        var alnum = CharBlocks.AsciiLetters(v) | CharBlocks.AsciiDigits(v);
         var joiners = (Vector256.Equals(v, Vector256.Create((ushort)'\'')) | Vector256.Equals(v, Vector256.Create((ushort)'-'))
             | Vector256.Equals(v, Vector256.Create((ushort)'.')) | Vector256.Equals(v, Vector256.Create((ushort)','))
             | Vector256.Equals(v, Vector256.Create((ushort)'\u2019'))).ExtractMostSignificantBits();
 
         // The characters a letter or digit follows; past the block, the next character decides.
         var followed = alnum >> 1;
-        if ((joiners & 0x8000) != 0 && i + 16 < text.Length && char.IsLetterOrDigit(text[i + 16]) && !IsUnspacedScript(text[i + 16]))
+        if ((joiners & 0x8000) != 0 && i + CharBlocks.Width < text.Length && char.IsLetterOrDigit(text[i + CharBlocks.Width]) && !IsUnspacedScript(text[i + CharBlocks.Width]))
         {
             followed |= 0x8000;
         }
