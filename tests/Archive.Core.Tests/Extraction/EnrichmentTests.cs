@@ -196,6 +196,55 @@ public sealed class EnrichmentTests
     }
 
     [Fact]
+    public void LanguageIdentifier_PortugueseListWithLettersSpanishNeverUses_DecidesByWords()
+    {
+        // A schedule is mostly "de" and names, which Spanish shares: the words lead only narrowly. The letters ã and õ,
+        // which neither Spanish nor Catalan writes, decide it without Lingua.
+        const string text = """
+            Programação da temporada de 2019
+
+            1a rodada: 10 de março – São Paulo
+            2a rodada: 7 de abril – Curitiba
+            3a rodada: 5 de maio – Goiânia
+            4a rodada: 2 de junho – Londrina
+            5a rodada: 7 de julho – Cascavel
+            6a rodada: 4 de agosto – Campo Grande, com a final da divisão de acesso
+            7a rodada: 1 de setembro – Velopark
+            8a rodada: 6 de outubro – Santa Cruz do Sul
+            9a rodada: 3 de novembro – a definir
+            10a rodada: 8 de dezembro – São Paulo, prova de encerramento das competições
+            """;
+
+        var decision = new LanguageIdentifier().Decide(text, 2000);
+
+        Assert.Equal(("pt", "words"), (decision.Code, decision.Stage));
+    }
+
+    [Fact]
+    public void LanguageIdentifier_SpanishListWithoutItsOwnLetters_LeavesTheChoiceToLingua()
+    {
+        // The same shape in Spanish has no ñ, ¿ or ¡ to confirm it: among close relatives Lingua decides.
+        const string text = """
+            Calendario de la temporada de 2019
+
+            1a fecha: 10 de marzo – Buenos Aires
+            2a fecha: 7 de abril – Rosario
+            3a fecha: 5 de mayo – Mendoza
+            4a fecha: 2 de junio – Salta
+            5a fecha: 7 de julio – Neuquén
+            6a fecha: 4 de agosto – Posadas, con la final de la división de ascenso
+            7a fecha: 1 de septiembre – Paraná
+            8a fecha: 6 de octubre – San Luis
+            9a fecha: 3 de noviembre – a definir
+            10a fecha: 8 de diciembre – Buenos Aires, prueba de cierre de las competencias
+            """;
+
+        var decision = new LanguageIdentifier().Decide(text, 2000);
+
+        Assert.Equal(("es", "lingua"), (decision.Code, decision.Stage));
+    }
+
+    [Fact]
     public void LanguageIdentifier_MalaySpellingsBesideIndonesianOnes_LeavesTheChoiceToLingua()
     {
         // Kerana, bahawa and wang are Malay spellings: the function words alone must not call this Indonesian.

@@ -89,9 +89,11 @@ internal sealed class LanguageIdentifier
             var (best, second, bestHits, tokens) = ScoreFunctionWords(sample);
             if (best is not null && tokens >= 20 && bestHits >= tokens * 0.12)
             {
-                // A wide margin decides; close relatives share function words, so for them their letters must agree too.
+                // A wide margin decides. Close relatives share most function words (Spanish and Portuguese both write
+                // "de", "a", "e"), so among them a lead decides only together with letters or spellings that none of the
+                // relatives uses; those letters are the stronger evidence, and the words need only point the same way.
                 if (Relatives.ContainsKey(best)
-                    ? bestHits >= second.Hits * 1.5 && LettersConfirm(best, sample)
+                    ? bestHits > second.Hits && LettersConfirm(best, sample)
                     : bestHits >= second.Hits * 2.5)
                 {
                     return new LanguageDecision(best, "words");
