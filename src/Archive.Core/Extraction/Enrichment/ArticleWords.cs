@@ -132,7 +132,7 @@ internal sealed class ArticleWords
             var breakBefore = first || !singleSpace;
             var sentenceStart = first || (!singleSpace && gap.IndexOfAny(SentencePunctuation) >= 0);
             var capitalized = char.IsUpper(text[start]);
-            tokens.Add(new Word(text, start, length, capitalized, capitalized && IsAllCaps(text.AsSpan(start, length)), breakBefore, sentenceStart, possessive, hasDigit, simple));
+            tokens.Add(new Word(start, length, capitalized, capitalized && IsAllCaps(text.AsSpan(start, length)), breakBefore, sentenceStart, possessive, hasDigit, simple));
             previousEnd = i;
             first = false;
         }
@@ -159,18 +159,14 @@ internal sealed class ArticleWords
 }
 
 /// <summary>
-/// A word, as its place in the source: a string is made only for the words that end up in a name or a keyword (most
-/// words, capitalized ones included, are only looked up by span). <see cref="Length"/> leaves out a possessive "'s";
-/// <see cref="Simple"/> when the word is ASCII letters and digits only.
+/// A word, as its place in its text (the headline's for the first <see cref="ArticleWords.TitleCount"/> words, else the
+/// body's): a string is made only for the words that end up in a name or a keyword (most words, capitalized ones
+/// included, are only looked up by span). It holds no reference, so storing one needs no write barrier, the reused list
+/// is nothing for the garbage collector to scan, and clearing it only resets its count. <see cref="Length"/> leaves out
+/// a possessive "'s"; <see cref="Simple"/> when the word is ASCII letters and digits only.
 /// </summary>
-internal readonly record struct Word(string Source, int Start, int Length, bool Capitalized, bool AllCaps, bool BreakBefore, bool SentenceStart, bool Possessive, bool HasDigit, bool Simple)
+internal readonly record struct Word(int Start, int Length, bool Capitalized, bool AllCaps, bool BreakBefore, bool SentenceStart, bool Possessive, bool HasDigit, bool Simple)
 {
-    public ReadOnlySpan<char> Span => Source.AsSpan(Start, Length);
-
-    public string Text => Source.Substring(Start, Length);
-
-    public bool Is(string value) => Span.SequenceEqual(value);
-
     /// <summary>Where the word ends in the source, its possessive "'s" included.</summary>
     public int RawEnd => Start + Length + (Possessive ? 2 : 0);
 }

@@ -73,7 +73,7 @@ internal static class EntityExtractor
     {
         var (title, body, list) = (words.Title, words.Body, words.Words);
         var stopWords = StopWords.For(language);
-        var tokens = new Tokens(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), lexicon, stopWords);
+        var tokens = new Tokens(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), words.TitleCount, title, body, lexicon, stopWords);
         var lowercaseWords = new LowercaseWords(title, body);
 
         var people = new List<(string Name, bool Evidence)>();
@@ -164,7 +164,7 @@ internal static class EntityExtractor
         {
             var first = tokens[start];
             var common = tokens.Is(start, Lexicon.Month)
-                || (first.SentenceStart && (tokens.Is(start, Lexicon.SentenceStarter) || tokens.IsStopWord(start) || lowercaseWords.Contains(first.Span)));
+                || (first.SentenceStart && (tokens.Is(start, Lexicon.SentenceStarter) || tokens.IsStopWord(start) || lowercaseWords.Contains(tokens.Span(start))));
             if (!common)
             {
                 break;
@@ -231,12 +231,12 @@ internal static class EntityExtractor
         // 4. People, with evidence: a role or attribution verb before, an attribution verb after, "according to".
         var evidence = (before >= 0 && (tokens.Is(before, Lexicon.Role) || tokens.Is(before, Lexicon.AttributionVerb)))
             || (after >= 0 && tokens.Is(after, Lexicon.AttributionVerb))
-            || (before >= 0 && before2 >= 0 && tokens[before].Is("to") && tokens[before2].Is("according"));
+            || (before >= 0 && before2 >= 0 && tokens.IsText(before, "to") && tokens.IsText(before2, "according"));
 
         // 5. A place after "in"/"near" when nothing else claims a short span.
         if (!evidence && before >= 0 && tokens.Is(before, Lexicon.PlacePreposition) && end - start == 1 && !tokens[start].AllCaps)
         {
-            places.Add(tokens[start].Text);
+            places.Add(tokens.Text(start));
             return;
         }
 
@@ -244,11 +244,11 @@ internal static class EntityExtractor
         {
             if (evidence)
             {
-                evidencedSurnames.Add(tokens[start].Text);
+                evidencedSurnames.Add(tokens.Text(start));
             }
 
             // A lone capitalized word is remembered only as a possible surname.
-            people.Add((tokens[start].Text, false));
+            people.Add((tokens.Text(start), false));
             return;
         }
 
@@ -281,7 +281,7 @@ internal static class EntityExtractor
 
         for (var k = start; k < end - 1; k++)
         {
-            if (tokens.Is(k, Lexicon.OrganizationHead) && (tokens[k + 1].Is("of") || tokens[k + 1].Is("for") || tokens[k + 1].Is("on")))
+            if (tokens.Is(k, Lexicon.OrganizationHead) && (tokens.IsText(k + 1, "of") || tokens.IsText(k + 1, "for") || tokens.IsText(k + 1, "on")))
             {
                 organizations.Add(text.ToString());
                 return true;
@@ -290,17 +290,17 @@ internal static class EntityExtractor
 
         // Places: the gazetteer, a place noun after ("the Lachin road"), "the city of X".
         var placeContext = (after >= 0 && tokens.Is(after, Lexicon.PlaceNoun))
-            || (before >= 0 && tokens[before].Is("of") && start > 1 && tokens.Is(start - 2, Lexicon.PlaceIntroducer));
+            || (before >= 0 && tokens.IsText(before, "of") && start > 1 && tokens.Is(start - 2, Lexicon.PlaceIntroducer));
         if (single ? tokens.Is(start, Lexicon.Place) : LexiconTable.In(text, Lexicon.Place))
         {
             places.Add(text.ToString());
             return true;
         }
 
-        if (single && tokens[start].Span.Contains('-'))
+        if (single && tokens.Span(start).Contains('-'))
         {
             // "Lachin-Khankandi road", "Baku-Tbilisi-Ceyhan": every part a place when one is or the context says so.
-            var parts = tokens[start].Text.Split('-', StringSplitOptions.RemoveEmptyEntries);
+            var parts = tokens.Text(start).Split('-', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length > 1 && parts.All(p => char.IsUpper(p[0]) && !Gazetteer.Demonyms.Contains(p)) && (placeContext || parts.Any(Gazetteer.Places.Contains)))
             {
                 places.AddRange(parts);
@@ -331,7 +331,7 @@ internal static class EntityExtractor
         {
             if (tokens.Is(k, Lexicon.Place))
             {
-                places.Add(tokens[k].Text);
+                places.Add(tokens.Text(k));
                 placeFound = true;
             }
             else if (!tokens.Is(k, Lexicon.Demonym) && !tokens.Is(k, Lexicon.Role))
@@ -349,7 +349,7 @@ internal static class EntityExtractor
         people.Add((name, evidence));
         if (evidence)
         {
-            evidencedSurnames.Add(tokens[end - 1].Text);
+            evidencedSurnames.Add(tokens.Text(end - 1));
         }
     }
 
@@ -497,7 +497,7 @@ internal static class EntityExtractor
     {
         if (end - start == 1)
         {
-            return tokens[start].Span;
+            return tokens.Span(start);
         }
 
         var length = end - start - 1;
@@ -515,7 +515,7 @@ internal static class EntityExtractor
                 name[written++] = ' ';
             }
 
-            tokens[k].Span.CopyTo(name[written..]);
+            tokens.Span(k).CopyTo(name[written..]);
             written += tokens[k].Length;
         }
 
@@ -568,7 +568,7 @@ internal static class EntityExtractor
     /// the answers and the high half which lists were asked about, so each list is searched at most once per token. An
     /// ASCII word (most of them) is answered for every list by one look-up (<see cref="LexiconTable"/>).
     /// </summary>
-    private readonly ref struct Tokens(ReadOnlySpan<Word> items, Span<uint> lexicon, FrozenSet<string> stopWords)
+    private readonly ref struct Tokens(ReadOnlySpan<Word> items, int titleCount, string? title, string body, Span<uint> lexicon, FrozenSet<string> stopWords)
     {
         private const int Asked = 16;
 
@@ -582,13 +582,24 @@ internal static class EntityExtractor
 
         public ref readonly Word this[int index] => ref items[index];
 
+        /// <summary>The token's characters, in the headline (the first words) or the body.</summary>
+        public ReadOnlySpan<char> Span(int index)
+        {
+            ref readonly var word = ref items[index];
+            return (index < titleCount ? title : body).AsSpan(word.Start, word.Length);
+        }
+
+        public string Text(int index) => Span(index).ToString();
+
+        public bool IsText(int index, string value) => Span(index).SequenceEqual(value);
+
         public bool Is(int index, Lexicon list)
         {
             ref var memo = ref lexicon[index];
             var answer = (uint)list;
             if ((memo & (answer << Asked)) == 0)
             {
-                var word = items[index].Span;
+                var word = Span(index);
                 memo |= LexiconTable.TryLookUp(word, out var lists)
                     ? ((uint)Lexicon.All << Asked) | (uint)lists
                     : (answer << Asked) | (LexiconTable.In(word, list) ? answer : 0);
@@ -603,7 +614,7 @@ internal static class EntityExtractor
             ref var memo = ref lexicon[index];
             if ((memo & (StopWord << Asked)) == 0)
             {
-                memo |= (StopWord << Asked) | (EntityExtractor.IsStopWord(items[index].Span, stopWords) ? StopWord : 0);
+                memo |= (StopWord << Asked) | (EntityExtractor.IsStopWord(Span(index), stopWords) ? StopWord : 0);
             }
 
             return (memo & StopWord) != 0;
