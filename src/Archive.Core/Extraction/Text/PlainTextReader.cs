@@ -625,8 +625,9 @@ internal static partial class PlainTextReader
             || ContactLine().IsMatch(line);
     }
 
+    /// <remarks>The anchored patterns fail at the first characters of almost every line; words are counted only for a match.</remarks>
     private static bool IsBoilerplateLine(string line) =>
-        TextLines.CountWords(line, 21) <= 20 && (AdvertLine().IsMatch(line) || ShareLine().IsMatch(line) || RelatedLine().IsMatch(line));
+        (AdvertLine().IsMatch(line) || ShareLine().IsMatch(line) || RelatedLine().IsMatch(line)) && TextLines.CountWords(line, 21) <= 20;
 
     private static void ReadFooterFacts(string line, TextLayout layout)
     {
