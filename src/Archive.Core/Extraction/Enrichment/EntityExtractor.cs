@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Archive.Core.Extraction.Enrichment;
 
 /// <summary>People, places and organizations named in an article.</summary>
@@ -72,7 +70,7 @@ internal static class EntityExtractor
     private static Entities Extract(ArticleWords words, uint[] lexicon, string? language, int maxPerKind)
     {
         var (title, body, list) = (words.Title, words.Body, words.Words);
-        var stopWords = StopWords.For(language);
+        var stopWords = StopWords.TableFor(language);
         var tokens = new Tokens(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), words.TitleCount, title, body, lexicon, stopWords);
         var lowercaseWords = new LowercaseWords(title, body);
 
@@ -380,11 +378,10 @@ internal static class EntityExtractor
     }
 
     /// <summary>Whether the lowercase form of <paramref name="word"/> is a stop word (no string is made for it).</summary>
-    private static bool IsStopWord(ReadOnlySpan<char> word, FrozenSet<string> stopWords)
+    private static bool IsStopWord(ReadOnlySpan<char> word, WordTable stopWords)
     {
         Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
-        Lowercase.Invariant(word, lower);
-        return stopWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
+        return stopWords.Contains(lower, WordTable.LowerAndHash(word, lower));
     }
 
     private static List<string> FinishPeople(
@@ -568,7 +565,7 @@ internal static class EntityExtractor
     /// the answers and the high half which lists were asked about, so each list is searched at most once per token. An
     /// ASCII word (most of them) is answered for every list by one look-up (<see cref="LexiconTable"/>).
     /// </summary>
-    private readonly ref struct Tokens(ReadOnlySpan<Word> items, int titleCount, string? title, string body, Span<uint> lexicon, FrozenSet<string> stopWords)
+    private readonly ref struct Tokens(ReadOnlySpan<Word> items, int titleCount, string? title, string body, Span<uint> lexicon, WordTable stopWords)
     {
         private const int Asked = 16;
 

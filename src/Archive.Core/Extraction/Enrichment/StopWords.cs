@@ -18,6 +18,17 @@ internal static class StopWords
     public static FrozenSet<string> For(string? language) =>
         language is not null && ByLanguage.TryGetValue(language, out var set) ? set : Any;
 
+    /// <summary>
+    /// The same words as <see cref="For"/>, as a <see cref="WordTable"/>: a word lowercased with
+    /// <see cref="WordTable.LowerAndHash"/> is looked up without being hashed again.
+    /// </summary>
+    public static WordTable TableFor(string? language) =>
+        language is not null && Tables.TryGetValue(language, out var table) ? table : AnyTable;
+
+    private static readonly FrozenDictionary<string, WordTable> Tables = ByLanguage.ToFrozenDictionary(pair => pair.Key, pair => WordTable.Of(pair.Value));
+
+    private static readonly WordTable AnyTable = WordTable.Of(Any);
+
     private static FrozenDictionary<string, FrozenSet<string>> Build()
     {
         var lists = new Dictionary<string, string>
