@@ -196,6 +196,29 @@ public sealed class EnrichmentTests
     }
 
     [Fact]
+    public void LanguageIdentifier_ClearOpening_IsDecidedByItsFirstWords()
+    {
+        // About seventy words of plain English prose, then a long quotation in French: the opening decides, as it would
+        // for Lingua, which reads only the first 400 characters.
+        const string english = """
+            The city council voted on Tuesday to close the old bridge over the river for repairs that are expected to
+            take most of the year. Drivers will have to use the ring road, and the bus company said that it would add
+            more buses in the morning and in the evening, when the traffic is at its worst. The work will cost more than
+            the council had planned, but the mayor said it could not wait any longer.
+            """;
+        const string french = """
+            « Nous avons attendu trop longtemps et il fallait agir maintenant, car le pont est dans un état qui ne permet
+            plus de le laisser ouvert aux camions. Les habitants des quartiers du nord seront les plus touchés, mais nous
+            avons prévu des navettes pour les écoles et pour les personnes âgées qui doivent se rendre à l'hôpital. Les
+            travaux commenceront le mois prochain et ils dureront jusqu'à la fin de l'automne, si le temps le permet. »
+            """;
+
+        var decision = new LanguageIdentifier().Decide(english + french + french, 2000);
+
+        Assert.Equal(("en", "words"), (decision.Code, decision.Stage));
+    }
+
+    [Fact]
     public void LanguageIdentifier_PortugueseListWithLettersSpanishNeverUses_DecidesByWords()
     {
         // A schedule is mostly "de" and names, which Spanish shares: the words lead only narrowly. The letters ã and õ,
