@@ -16,7 +16,15 @@ internal sealed class ArticleWords
     [ThreadStatic]
     private static ArticleWords? cached;
 
+    private const int RunFilterBits = 4096;
+
     private readonly List<Word> words = new(256);
+
+    /// <summary>A bit for each run of letters in the text (see <see cref="MayHaveLowercaseRun"/>).</summary>
+    private readonly ulong[] runFilter = new ulong[RunFilterBits / 64];
+
+    /// <summary>Whether the runs inside the words that are not plain ASCII letters have been added to the filter.</summary>
+    private bool otherRunsFiltered;
 
     private ArticleWords()
     {
@@ -39,16 +47,85 @@ internal sealed class ArticleWords
         cached = null;
         article.Title = title;
         article.Body = body;
+        Array.Clear(article.runFilter);
+        article.otherRunsFiltered = false;
 
         // Each text's first word starts a sentence after a break, as the body's would after "headline.\n\n".
         if (title is not null)
         {
-            Tokenize(title, article.words);
+            Tokenize(title, article.words, article.runFilter);
         }
 
         article.TitleCount = article.words.Count;
-        Tokenize(body, article.words);
+        Tokenize(body, article.words, article.runFilter);
         return article;
+    }
+
+    /// <summary>
+    /// False only when no run of letters in the headline or the body equals <paramref name="lower"/> (a word of
+    /// lowercase letters). A word of letters occurs bounded by non-letters exactly where it is a whole run; every run lies
+    /// inside one of the words read (a word never ends before a letter, nor starts right after one). A word of plain
+    /// ASCII letters is one run and goes into the filter as it is read (a capitalized one only starts runs with a capital,
+    /// which no lowercase word does); the runs inside the other words (split by digits, joiners, marks or a possessive)
+    /// are added on the first question.
+    /// </summary>
+    public bool MayHaveLowercaseRun(ReadOnlySpan<char> lower)
+    {
+        if (!otherRunsFiltered)
+        {
+            FilterOtherRuns();
+            otherRunsFiltered = true;
+        }
+
+        var bit = RunKey(lower);
+        return (runFilter[bit >> 6] & (1UL << bit)) != 0;
+    }
+
+    private void FilterOtherRuns()
+    {
+        var list = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words);
+        for (var k = 0; k < list.Length; k++)
+        {
+            ref readonly var word = ref list[k];
+            if (word.Simple && !word.HasDigit)
+            {
+                continue;
+            }
+
+            var raw = (k < TitleCount ? Title! : Body).AsSpan(word.Start, word.RawEnd - word.Start);
+            var i = 0;
+            while (i < raw.Length)
+            {
+                if (!char.IsLetter(raw[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < raw.Length && char.IsLetter(raw[i]))
+                {
+                    i++;
+                }
+
+                AddRun(runFilter, raw[start..i]);
+            }
+        }
+    }
+
+    private static void AddRun(ulong[] filter, ReadOnlySpan<char> run)
+    {
+        var bit = RunKey(run);
+        filter[bit >> 6] |= 1UL << bit;
+    }
+
+    /// <summary>A run's bit in the filter: from its length and its first, middle and last characters.</summary>
+    private static int RunKey(ReadOnlySpan<char> run)
+    {
+        const uint Mix = 0x9E3779B1u;
+        var ends = (uint)(run[0] | (run[^1] << 16)) * Mix;
+        var middle = (uint)(run.Length | (run[run.Length >> 1] << 16)) * 0x85EBCA77u;
+        return (int)(((ends ^ middle) * Mix) >> 20);
     }
 
     /// <summary>Gives the list back to the thread (the instance is not used after this).</summary>
@@ -66,7 +143,7 @@ internal sealed class ArticleWords
     /// The words of <paramref name="text"/> with what the span logic needs (capitalization, a break or a sentence start
     /// before) and what lets the keyword counter take a word as it is (<see cref="Word.Simple"/>).
     /// </summary>
-    private static void Tokenize(string text, List<Word> tokens)
+    private static void Tokenize(string text, List<Word> tokens, ulong[] runFilter)
     {
         tokens.EnsureCapacity(tokens.Count + (text.Length / 6));
         var i = 0;
@@ -132,6 +209,11 @@ internal sealed class ArticleWords
             var breakBefore = first || !singleSpace;
             var sentenceStart = first || (!singleSpace && gap.IndexOfAny(SentencePunctuation) >= 0);
             var capitalized = char.IsUpper(text[start]);
+            if (simple && !hasDigit && !capitalized)
+            {
+                AddRun(runFilter, text.AsSpan(start, length));
+            }
+
             tokens.Add(new Word(start, length, capitalized, capitalized && IsAllCaps(text.AsSpan(start, length)), breakBefore, sentenceStart, possessive, hasDigit, simple));
             previousEnd = i;
             first = false;

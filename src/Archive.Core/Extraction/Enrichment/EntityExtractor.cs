@@ -37,7 +37,18 @@ internal static class EntityExtractor
     }
 
     /// <summary>Whether <paramref name="word"/>, lowercased, occurs as a whole word in the headline or the body (for tests).</summary>
-    internal static bool OccursInLowercase(string? title, string body, string word) => new LowercaseWords(title, body).Contains(word);
+    internal static bool OccursInLowercase(string? title, string body, string word)
+    {
+        var words = ArticleWords.Read(title, body);
+        try
+        {
+            return new LowercaseWords(words).Contains(word);
+        }
+        finally
+        {
+            words.Return();
+        }
+    }
 
     /// <summary>A longer memo (a body of about 50,000 characters) is not kept between calls: at most 32 KB per thread.</summary>
     private const int MaxReusedMemo = 8 * 1024;
@@ -72,7 +83,7 @@ internal static class EntityExtractor
         var (title, body, list) = (words.Title, words.Body, words.Words);
         var stopWords = StopWords.TableFor(language);
         var tokens = new Tokens(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), words.TitleCount, title, body, lexicon, stopWords);
-        var lowercaseWords = new LowercaseWords(title, body);
+        var lowercaseWords = new LowercaseWords(words);
 
         var people = new List<(string Name, bool Evidence)>();
         var places = new List<string>();
@@ -519,10 +530,16 @@ internal static class EntityExtractor
         return name;
     }
 
-    /// <summary>Whether a word occurs in lowercase somewhere in the text (searched on demand: few words are asked about).</summary>
-    private sealed class LowercaseWords(string? title, string body)
+    /// <summary>
+    /// Whether a word occurs in lowercase somewhere in the text, asked on demand (few words are asked about). A search of
+    /// the text answers. Most words asked about (names that start a sentence) occur nowhere in lowercase, and for them the
+    /// filter of the text's runs of letters, made as the words were read, answers "no" without a search.
+    /// </summary>
+    private sealed class LowercaseWords(ArticleWords words)
     {
         private readonly Dictionary<string, bool> cache = new(StringComparer.Ordinal);
+        private readonly string? title = words.Title;
+        private readonly string body = words.Body;
 
         /// <summary>Whether the lowercase form of <paramref name="word"/> occurs as a word in the headline or the body.</summary>
         public bool Contains(ReadOnlySpan<char> word)
@@ -535,9 +552,23 @@ internal static class EntityExtractor
                 return found;
             }
 
-            found = (title is not null && Occurs(title, lower)) || Occurs(body, lower);
+            found = MayOccur(lower) && ((title is not null && Occurs(title, lower)) || Occurs(body, lower));
             cached[lower] = found;
             return found;
+        }
+
+        /// <summary>False only when <paramref name="lower"/> cannot occur (a word of letters only is asked of the filter of runs).</summary>
+        private bool MayOccur(ReadOnlySpan<char> lower)
+        {
+            foreach (var c in lower)
+            {
+                if (!char.IsLetter(c))
+                {
+                    return true;
+                }
+            }
+
+            return words.MayHaveLowercaseRun(lower);
         }
 
         private static bool Occurs(string text, ReadOnlySpan<char> lower)

@@ -119,6 +119,24 @@ public sealed class FastPathTests
     }
 
     [Fact]
+    public void LowercaseRunFilter_NameWrittenOnlyCapitalized_IsRuledOutWithoutASearch()
+    {
+        var words = ArticleWords.Read("Pashinyan in Baku", "Pashinyan met well-known officials in Baku's old town.");
+        try
+        {
+            Assert.False(words.MayHaveLowercaseRun("pashinyan"));
+            Assert.False(words.MayHaveLowercaseRun("baku"));
+            Assert.True(words.MayHaveLowercaseRun("officials"));
+            Assert.True(words.MayHaveLowercaseRun("known"));
+            Assert.True(words.MayHaveLowercaseRun("s"));
+        }
+        finally
+        {
+            words.Return();
+        }
+    }
+
+    [Fact]
     public void LexiconTable_ListWordsCaseVariantsAndOthers_AnswerAsEachListsOwnComparer()
     {
         // The reference: each list's own frozen set (ordinal, or ordinal ignoring case), asked one at a time.
