@@ -90,7 +90,7 @@ internal static partial class DocxArticleReader
             ?? throw new ExtractionFailureException(ExtractionErrorCodes.Malformed, "The DOCX has no document body.");
 
         string? styledTitle = null;
-        var lines = new List<string>();
+        var lines = new List<TextLine>();
         var paragraphs = 0;
         foreach (var paragraph in body.Descendants<Paragraph>())
         {
@@ -113,7 +113,7 @@ internal static partial class DocxArticleReader
             }
 
             lines.AddRange(TextLines.Split(text, options.MaxLineLength, warnings));
-            lines.Add(string.Empty);
+            lines.Add(TextLine.Empty);
         }
 
         if (lines.Count == 0)
@@ -123,7 +123,7 @@ internal static partial class DocxArticleReader
                 throw new ExtractionFailureException(ExtractionErrorCodes.Empty, "The DOCX has no text.");
             }
 
-            lines.Add(styledTitle);
+            lines.Add(TextLine.Of(styledTitle));
             styledTitle = null;
         }
 

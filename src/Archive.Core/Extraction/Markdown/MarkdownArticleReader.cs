@@ -135,11 +135,11 @@ internal static class MarkdownArticleReader
         }
 
         // Byline, date and footer lines inside the Markdown body are recognized as in plain text.
-        var lines = new List<string>();
+        var lines = new List<TextLine>();
         foreach (var paragraph in paragraphs)
         {
             lines.AddRange(TextLines.Split(paragraph, options.MaxLineLength, warnings));
-            lines.Add(string.Empty);
+            lines.Add(TextLine.Empty);
         }
 
         var layout = PlainTextReader.Analyze(lines, allowTitle: meta.Title is null && heading is null, knownTitle: meta.Title ?? heading);

@@ -24,9 +24,11 @@ internal sealed class TextLayout
 
     public string? Language { get; set; }
 
-    public List<string> Paragraphs { get; } = [];
+    /// <summary>The body: paragraphs collapsed and separated by a blank line.</summary>
+    public string Body { get; set; } = string.Empty;
 
-    public string Body => TextLines.JoinParagraphs(Paragraphs);
+    /// <summary>How many paragraphs the body was read from (some may have held nothing visible).</summary>
+    public int ParagraphCount { get; set; }
 
     /// <summary>The article as a reader returns it; warns when a time had no offset or the date is an update date.</summary>
     public RawArticle ToRaw(List<string> warnings)
@@ -114,7 +116,7 @@ internal static partial class PlainTextReader
     /// <param name="lines">The text's lines.</param>
     /// <param name="allowTitle">False when the caller already has the headline (metadata, a heading style).</param>
     /// <param name="knownTitle">The headline the caller has, if any: a header line repeating it is skipped.</param>
-    public static TextLayout Analyze(List<string> lines, bool allowTitle = true, string? knownTitle = null)
+    public static TextLayout Analyze(List<TextLine> lines, bool allowTitle = true, string? knownTitle = null)
     {
         var layout = new TextLayout();
         var bodyStart = ReadHeader(lines, layout, allowTitle, knownTitle);
@@ -122,16 +124,17 @@ internal static partial class PlainTextReader
         ReadBody(lines, bodyStart, footerStart, layout);
 
         // Nothing but a header: the headline is all the text there is.
-        if (layout.Paragraphs.Count == 0 && layout.Title is not null && allowTitle)
+        if (layout.ParagraphCount == 0 && layout.Title is not null && allowTitle)
         {
-            layout.Paragraphs.Add(layout.Title);
+            layout.Body = TextLines.JoinParagraphs([layout.Title]);
+            layout.ParagraphCount = 1;
             layout.Title = null;
         }
 
         return layout;
     }
 
-    private static int ReadHeader(List<string> lines, TextLayout layout, bool allowTitle, string? knownTitle)
+    private static int ReadHeader(List<TextLine> lines, TextLayout layout, bool allowTitle, string? knownTitle)
     {
         var sawByline = false;
         var sawDate = false;
@@ -140,7 +143,7 @@ internal static partial class PlainTextReader
         var i = 0;
         for (; i < lines.Count; i++)
         {
-            var line = lines[i].Trim();
+            var line = lines[i].TrimmedText();
             if (line.Length == 0)
             {
                 continue;
@@ -225,10 +228,10 @@ internal static partial class PlainTextReader
         return i;
     }
 
-    private static int ReadFooter(List<string> lines, int bodyStart, TextLayout layout)
+    private static int ReadFooter(List<TextLine> lines, int bodyStart, TextLayout layout)
     {
         var end = lines.Count;
-        while (end > bodyStart && lines[end - 1].Trim().Length == 0)
+        while (end > bodyStart && lines[end - 1].IsBlank)
         {
             end--;
         }
@@ -238,7 +241,7 @@ internal static partial class PlainTextReader
         var seen = 0;
         for (var j = end - 1; j > bodyStart && seen < MaxFooterLines; j--)
         {
-            var line = lines[j].Trim();
+            var line = lines[j].Span.Trim();
             if (line.Length == 0)
             {
                 continue;
@@ -260,7 +263,7 @@ internal static partial class PlainTextReader
         // Then recognizable footer lines just above: follow/share bars, copyright, origin, tags, related links.
         for (var j = footerStart - 1; j > bodyStart; j--)
         {
-            var line = lines[j].Trim();
+            var line = lines[j].Span.Trim();
             if (line.Length == 0 || TextLines.IsSeparator(line) || IsFooterLine(line))
             {
                 footerStart = j;
@@ -272,58 +275,54 @@ internal static partial class PlainTextReader
 
         for (var j = footerStart; j < end; j++)
         {
-            ReadFooterFacts(lines[j].Trim(), layout);
+            ReadFooterFacts(lines[j].TrimmedText(), layout);
         }
 
         return footerStart;
     }
 
-    private static void ReadBody(List<string> lines, int bodyStart, int footerStart, TextLayout layout)
+    /// <summary>
+    /// The body lines between header and footer, joined into paragraphs (at blank lines, or at every line when the text
+    /// has none; boilerplate and separator lines end a paragraph and are dropped), written straight into the body.
+    /// </summary>
+    private static void ReadBody(List<TextLine> lines, int bodyStart, int footerStart, TextLayout layout)
     {
         var hasBlankLines = false;
+        var capacity = 0;
         for (var j = bodyStart; j < footerStart; j++)
         {
-            if (lines[j].Trim().Length == 0)
-            {
-                hasBlankLines = true;
-                break;
-            }
+            hasBlankLines |= lines[j].IsBlank;
+            capacity += lines[j].Length + 2;
         }
 
-        var current = new List<string>();
-        void Flush()
+        var body = new BodyWriter(capacity);
+        try
         {
-            if (current.Count > 0)
+            for (var j = bodyStart; j < footerStart; j++)
             {
-                layout.Paragraphs.Add(string.Join(' ', current));
-                current.Clear();
-            }
-        }
+                var line = lines[j].Span.Trim();
+                if (line.IsEmpty || IsBoilerplateLine(line) || TextLines.IsSeparator(line))
+                {
+                    body.EndParagraph();
+                    continue;
+                }
 
-        for (var j = bodyStart; j < footerStart; j++)
+                if (!hasBlankLines || TextLines.IsListItem(line))
+                {
+                    body.EndParagraph();
+                }
+
+                body.AppendLine(line);
+            }
+
+            body.EndParagraph();
+            layout.Body = body.ToString();
+            layout.ParagraphCount = body.Paragraphs;
+        }
+        finally
         {
-            var line = lines[j].Trim();
-            if (line.Length == 0)
-            {
-                Flush();
-                continue;
-            }
-
-            if (IsBoilerplateLine(line) || TextLines.IsSeparator(line))
-            {
-                Flush();
-                continue;
-            }
-
-            if (!hasBlankLines || TextLines.IsListItem(line))
-            {
-                Flush();
-            }
-
-            current.Add(line);
+            body.Dispose();
         }
-
-        Flush();
     }
 
     private static bool TryField(string line, out Field field, out string value)
@@ -552,7 +551,7 @@ internal static partial class PlainTextReader
     }
 
     /// <summary>A title stands alone: a blank line or a header line follows it, or it is short and the next line a new one.</summary>
-    private static bool TitleFits(List<string> lines, int index)
+    private static bool TitleFits(List<TextLine> lines, int index)
     {
         if (!HasBody(lines, index + 1))
         {
@@ -564,7 +563,7 @@ internal static partial class PlainTextReader
             return false;
         }
 
-        var next = lines[index + 1].Trim();
+        var next = lines[index + 1].TrimmedText();
         if (next.Length == 0 || TextLines.IsSeparator(next))
         {
             return true;
@@ -575,14 +574,14 @@ internal static partial class PlainTextReader
             return true;
         }
 
-        return lines[index].Trim().Length < 50 && !char.IsLower(next[0]);
+        return lines[index].Span.Trim().Length < 50 && !char.IsLower(next[0]);
     }
 
-    private static bool HasBody(List<string> lines, int from)
+    private static bool HasBody(List<TextLine> lines, int from)
     {
         for (var j = from; j < lines.Count; j++)
         {
-            var line = lines[j].Trim();
+            var line = lines[j].Span.Trim();
             if (line.Length > 0 && !TextLines.IsSeparator(line))
             {
                 return true;
@@ -592,11 +591,11 @@ internal static partial class PlainTextReader
         return false;
     }
 
-    private static string? NextNonBlank(List<string> lines, int index)
+    private static string? NextNonBlank(List<TextLine> lines, int index)
     {
         for (var j = index + 1; j < lines.Count; j++)
         {
-            var line = lines[j].Trim();
+            var line = lines[j].TrimmedText();
             if (line.Length > 0)
             {
                 return line;
@@ -608,7 +607,7 @@ internal static partial class PlainTextReader
 
     private static string StripHeadingMarks(string line) => HeadingMarks().Replace(line, string.Empty).Trim();
 
-    private static bool IsFooterLine(string line)
+    private static bool IsFooterLine(ReadOnlySpan<char> line)
     {
         if (TextLines.CountWords(line, 31) > 30)
         {
@@ -626,7 +625,7 @@ internal static partial class PlainTextReader
     }
 
     /// <remarks>The anchored patterns fail at the first characters of almost every line; words are counted only for a match.</remarks>
-    private static bool IsBoilerplateLine(string line) =>
+    private static bool IsBoilerplateLine(ReadOnlySpan<char> line) =>
         (AdvertLine().IsMatch(line) || ShareLine().IsMatch(line) || RelatedLine().IsMatch(line)) && TextLines.CountWords(line, 21) <= 20;
 
     private static void ReadFooterFacts(string line, TextLayout layout)

@@ -13,9 +13,9 @@ internal static partial class TextLines
     /// Splits text into lines (any newline convention), trimming trailing whitespace. Lines longer than
     /// <paramref name="maxLineLength"/> are wrapped at whitespace (or hard-cut when there is none) with one warning.
     /// </summary>
-    public static List<string> Split(string text, int maxLineLength, List<string> warnings)
+    public static List<TextLine> Split(string text, int maxLineLength, List<string> warnings)
     {
-        var lines = new List<string>();
+        var lines = new List<TextLine>();
         var wrapped = 0;
         var start = 0;
         while (start <= text.Length)
@@ -27,15 +27,15 @@ internal static partial class TextLines
                 end = text.Length;
             }
 
-            var line = text.AsSpan(start, end - start).TrimEnd();
-            if (line.Length > maxLineLength)
+            var length = text.AsSpan(start, end - start).TrimEnd().Length;
+            if (length > maxLineLength)
             {
                 wrapped++;
-                Wrap(line, maxLineLength, lines);
+                Wrap(text, start, length, maxLineLength, lines);
             }
             else
             {
-                lines.Add(line.ToString());
+                lines.Add(new TextLine(text, start, length));
             }
 
             if (end >= text.Length)
@@ -95,9 +95,10 @@ internal static partial class TextLines
         return builder.ToString();
     }
 
-    private static bool IsCollapsed(string text) =>
+    /// <summary>Whether <paramref name="text"/> (not empty) is already collapsed: <see cref="Collapse"/> would return it as it is.</summary>
+    internal static bool IsCollapsed(ReadOnlySpan<char> text) =>
         text[0] != ' ' && text[^1] != ' '
-        && text.AsSpan().IndexOfAny(NotInCollapsedText) < 0
+        && text.IndexOfAny(NotInCollapsedText) < 0
         && !text.Contains("  ", StringComparison.Ordinal);
 
     /// <summary>Characters a collapsed text never has: controls, whitespace other than the space, invisible characters.</summary>
@@ -206,10 +207,10 @@ internal static partial class TextLines
         body.Length == 0 ? [] : body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>A line such as "---", "***", "___", "* * *" or "===".</summary>
-    public static bool IsSeparator(string line) => SeparatorLine().IsMatch(line);
+    public static bool IsSeparator(ReadOnlySpan<char> line) => SeparatorLine().IsMatch(line);
 
     /// <summary>A list item: "- x", "* x", "• x", "1. x", "a) x".</summary>
-    public static bool IsListItem(string line) => ListItem().IsMatch(line);
+    public static bool IsListItem(ReadOnlySpan<char> line) => ListItem().IsMatch(line);
 
     public static int CountWords(ReadOnlySpan<char> text) => CountWords(text, int.MaxValue);
 
@@ -239,26 +240,32 @@ internal static partial class TextLines
         return count;
     }
 
-    private static void Wrap(ReadOnlySpan<char> line, int maxLineLength, List<string> lines)
+    /// <summary>Wraps the line at <paramref name="start"/> (<paramref name="length"/> characters of <paramref name="text"/>) into pieces, each a paragraph.</summary>
+    private static void Wrap(string text, int start, int length, int maxLineLength, List<TextLine> lines)
     {
-        while (line.Length > maxLineLength)
+        var end = start + length;
+        while (end - start > maxLineLength)
         {
-            var cut = line[..maxLineLength].LastIndexOf(' ');
+            var cut = text.AsSpan(start, maxLineLength).LastIndexOf(' ');
             if (cut < maxLineLength / 2)
             {
                 cut = maxLineLength;
             }
 
-            lines.Add(line[..cut].Trim().ToString());
+            lines.Add(TextLine.Trimmed(text, start, cut));
 
             // A blank line after each piece makes every piece its own paragraph.
-            lines.Add(string.Empty);
-            line = line[cut..].TrimStart();
+            lines.Add(TextLine.Empty);
+            start += cut;
+            while (start < end && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
         }
 
-        if (!line.IsEmpty)
+        if (end > start)
         {
-            lines.Add(line.ToString());
+            lines.Add(new TextLine(text, start, end - start));
         }
     }
 

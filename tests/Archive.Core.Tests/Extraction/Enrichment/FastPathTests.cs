@@ -62,6 +62,45 @@ public sealed class FastPathTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
+    public void BodyWriter_GeneratedLines_WritesWhatJoiningAndCollapsingWrites(int seed)
+    {
+        // Lines (trimmed, as the reader gives them) with inner runs of spaces, tabs, non-breaking and zero-width spaces,
+        // soft hyphens, and lines of nothing visible, grouped into paragraphs; some paragraphs hold nothing visible.
+        var random = new Random(seed);
+        var lines = Generate(seed, 600).Concat(Generate(seed, 200, "ab c.")).Select(line => line.Trim()).ToArray();
+        for (var round = 0; round < 40; round++)
+        {
+            var paragraphs = new List<List<string>>();
+            for (var p = random.Next(0, 6); p > 0; p--)
+            {
+                paragraphs.Add([.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => lines[random.Next(lines.Length)])]);
+            }
+
+            var writer = new BodyWriter(8);
+            try
+            {
+                foreach (var paragraph in paragraphs)
+                {
+                    foreach (var line in paragraph)
+                    {
+                        writer.AppendLine(line);
+                    }
+
+                    writer.EndParagraph();
+                }
+
+                Assert.Equal(TextLines.JoinParagraphs(paragraphs.Select(paragraph => string.Join(' ', paragraph))), writer.ToString());
+                Assert.Equal(paragraphs.Count, writer.Paragraphs);
+            }
+            finally
+            {
+                writer.Dispose();
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
     public void CountScripts_GeneratedText_MatchesTheCharacterByCharacterRule(int seed)
     {
         // Mostly ASCII, so that whole 16-character blocks take the vectorized count, with other scripts in between.

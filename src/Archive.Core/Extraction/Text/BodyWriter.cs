@@ -1,0 +1,129 @@
+using System.Buffers;
+
+namespace Archive.Core.Extraction.Text;
+
+/// <summary>
+/// Writes a body from its lines in one buffer: the lines of a paragraph joined by a space and collapsed as
+/// <see cref="TextLines.Collapse"/> does (runs of whitespace to one space, invisible characters dropped), paragraphs with
+/// nothing visible left out, the others separated by a blank line. The result equals <see cref="TextLines.JoinParagraphs"/>
+/// over the joined lines, without a string for each line and paragraph. The buffer is pooled: <see cref="Dispose"/> returns it.
+/// </summary>
+internal struct BodyWriter(int capacity) : IDisposable
+{
+    private char[] buffer = ArrayPool<char>.Shared.Rent(Math.Max(capacity, 16));
+    private int length;
+
+    /// <summary>Whether the paragraph being written has lines.</summary>
+    private bool open;
+
+    /// <summary>Whether the paragraph being written has visible characters.</summary>
+    private bool started;
+
+    /// <summary>Whitespace came since the paragraph's last visible character.</summary>
+    private bool pendingSpace;
+
+    /// <summary>How many paragraphs were ended (some may have held nothing visible).</summary>
+    public int Paragraphs { get; private set; }
+
+    /// <summary>Adds a line (trimmed) to the paragraph being written, or starts one.</summary>
+    public void AppendLine(ReadOnlySpan<char> line)
+    {
+        // The space that joins a line to the one before collapses like any whitespace: only after a visible character.
+        pendingSpace = open && started;
+        open = true;
+        if (!line.IsEmpty && TextLines.IsCollapsed(line))
+        {
+            BeforeVisible();
+            Append(line);
+            return;
+        }
+
+        foreach (var c in line)
+        {
+            if (TextLines.IsInvisible(c))
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = started;
+                continue;
+            }
+
+            BeforeVisible();
+            Append(c);
+        }
+    }
+
+    /// <summary>Ends the paragraph being written, if any (whitespace at its end is dropped).</summary>
+    public void EndParagraph()
+    {
+        if (open)
+        {
+            Paragraphs++;
+        }
+
+        (open, started, pendingSpace) = (false, false, false);
+    }
+
+    public override readonly string ToString() => new(buffer, 0, length);
+
+    public void Dispose()
+    {
+        if (buffer.Length > 0)
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            buffer = [];
+        }
+    }
+
+    /// <summary>Before a visible character: the blank line before a new paragraph, or the pending space inside one.</summary>
+    private void BeforeVisible()
+    {
+        if (!started)
+        {
+            if (length > 0)
+            {
+                Append("\n\n");
+            }
+
+            started = true;
+        }
+        else if (pendingSpace)
+        {
+            Append(' ');
+        }
+
+        pendingSpace = false;
+    }
+
+    private void Append(char c)
+    {
+        if (length == buffer.Length)
+        {
+            Grow(1);
+        }
+
+        buffer[length++] = c;
+    }
+
+    private void Append(ReadOnlySpan<char> text)
+    {
+        if (length + text.Length > buffer.Length)
+        {
+            Grow(text.Length);
+        }
+
+        text.CopyTo(buffer.AsSpan(length));
+        length += text.Length;
+    }
+
+    private void Grow(int more)
+    {
+        var larger = ArrayPool<char>.Shared.Rent(Math.Max(buffer.Length * 2, length + more));
+        buffer.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<char>.Shared.Return(buffer);
+        buffer = larger;
+    }
+}
