@@ -50,8 +50,8 @@ internal static class EntityExtractor
         }
     }
 
-    /// <summary>A longer memo (a body of about 50,000 characters) is not kept between calls: at most 32 KB per thread.</summary>
-    private const int MaxReusedMemo = 8 * 1024;
+    /// <summary>A longer memo (a body of about 60,000 characters, as for the words) is not kept between calls: at most 48 KB per thread.</summary>
+    private const int MaxReusedMemo = 12 * 1024;
 
     [ThreadStatic]
     private static uint[]? reusableLexicon;
