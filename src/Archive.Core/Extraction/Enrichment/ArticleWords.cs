@@ -23,9 +23,6 @@ internal sealed class ArticleWords
     /// <summary>A bit for each run of letters in the text (see <see cref="MayHaveLowercaseRun"/>).</summary>
     private readonly ulong[] runFilter = new ulong[RunFilterBits / 64];
 
-    /// <summary>Whether the runs inside the words that are not plain ASCII letters have been added to the filter.</summary>
-    private bool otherRunsFiltered;
-
     private ArticleWords()
     {
     }
@@ -48,7 +45,6 @@ internal sealed class ArticleWords
         article.Title = title;
         article.Body = body;
         Array.Clear(article.runFilter);
-        article.otherRunsFiltered = false;
 
         // Each text's first word starts a sentence after a break, as the body's would after "headline.\n\n".
         if (title is not null)
@@ -64,52 +60,33 @@ internal sealed class ArticleWords
     /// <summary>
     /// False only when no run of letters in the headline or the body equals <paramref name="lower"/> (a word of
     /// lowercase letters). A word of letters occurs bounded by non-letters exactly where it is a whole run; every run lies
-    /// inside one of the words read (a word never ends before a letter, nor starts right after one). A word of plain
-    /// ASCII letters is one run and goes into the filter as it is read (a capitalized one only starts runs with a capital,
-    /// which no lowercase word does); the runs inside the other words (split by digits, joiners, marks or a possessive)
-    /// are added on the first question.
+    /// inside one of the words read (a word never ends before a letter, nor starts right after one), and each word's runs
+    /// go into the filter as the word is read.
     /// </summary>
     public bool MayHaveLowercaseRun(ReadOnlySpan<char> lower)
     {
-        if (!otherRunsFiltered)
-        {
-            FilterOtherRuns();
-            otherRunsFiltered = true;
-        }
-
         var bit = RunKey(lower);
         return (runFilter[bit >> 6] & (1UL << bit)) != 0;
     }
 
-    private void FilterOtherRuns()
+    private static void AddRuns(ulong[] filter, ReadOnlySpan<char> word)
     {
-        var list = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words);
-        for (var k = 0; k < list.Length; k++)
+        var i = 0;
+        while (i < word.Length)
         {
-            ref readonly var word = ref list[k];
-            if (word.Simple && !word.HasDigit)
+            if (!char.IsLetter(word[i]))
             {
+                i++;
                 continue;
             }
 
-            var raw = (k < TitleCount ? Title! : Body).AsSpan(word.Start, word.RawEnd - word.Start);
-            var i = 0;
-            while (i < raw.Length)
+            var start = i;
+            while (i < word.Length && char.IsLetter(word[i]))
             {
-                if (!char.IsLetter(raw[i]))
-                {
-                    i++;
-                    continue;
-                }
-
-                var start = i;
-                while (i < raw.Length && char.IsLetter(raw[i]))
-                {
-                    i++;
-                }
-
-                AddRun(runFilter, raw[start..i]);
+                i++;
             }
+
+            AddRun(filter, word[start..i]);
         }
     }
 
@@ -210,9 +187,19 @@ internal sealed class ArticleWords
             var breakBefore = first || !singleSpace;
             var sentenceStart = first || (!singleSpace && gap.IndexOfAny(SentencePunctuation) >= 0);
             var capitalized = char.IsUpper(text[start]);
-            if (simple && !hasDigit && !capitalized)
+            if (simple && !hasDigit)
             {
-                AddRun(runFilter, text.AsSpan(start, length));
+                // ASCII letters only: one run, the whole word. A capitalized one starts with an ASCII capital, which no
+                // lowercase word does.
+                if (!capitalized)
+                {
+                    AddRun(runFilter, text.AsSpan(start, length));
+                }
+            }
+            else
+            {
+                // Digits, joiners, marks and a possessive split the others into several runs.
+                AddRuns(runFilter, text.AsSpan(start, i - start));
             }
 
             tokens.Add(new Word(start, length, capitalized, capitalized && IsAllCaps(text.AsSpan(start, length)), breakBefore, sentenceStart, possessive, hasDigit, simple));
