@@ -88,19 +88,21 @@ internal static partial class AuthorSelector
     }
 
     /// <summary>A one-word JSON-LD author ("Todd") is completed from the page when a byline spells the full name.</summary>
+    /// <remarks>The page's text (the whole body's, a costly walk) is taken only when a one-word name is there to complete.</remarks>
     private static List<string> CompleteFirstNames(List<string> names, IDocument document)
     {
-        var text = document.Body?.TextContent;
-        if (text is null)
-        {
-            return names;
-        }
-
+        string? text = null;
         for (var i = 0; i < names.Count; i++)
         {
             if (names[i].Contains(' ', StringComparison.Ordinal))
             {
                 continue;
+            }
+
+            text ??= document.Body?.TextContent;
+            if (text is null)
+            {
+                return names;
             }
 
             try

@@ -116,7 +116,7 @@ public sealed class HtmlArticleReader
         var lead = TitleSelector.Clean(summary);
         var probe = lead.Length > 60 ? lead[..60] : lead;
         if (lead.EndsWith("...", StringComparison.Ordinal) || lead.EndsWith('…') ||
-            Collapse(body).Contains(probe, StringComparison.Ordinal) || !Collapse(visibleText).Contains(probe, StringComparison.Ordinal))
+            CollapsedContains(body, probe) || !CollapsedContains(visibleText, probe))
         {
             return body;
         }
@@ -134,6 +134,42 @@ public sealed class HtmlArticleReader
     }
 
     private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// Whether <paramref name="text"/>, its runs of whitespace collapsed to one space and trimmed, contains
+    /// <paramref name="probe"/>: the page's text is collapsed into a pooled buffer, not split into a string per word.
+    /// </summary>
+    private static bool CollapsedContains(string text, string probe)
+    {
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
+        try
+        {
+            var length = 0;
+            var pendingSpace = false;
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    pendingSpace = length > 0;
+                    continue;
+                }
+
+                if (pendingSpace)
+                {
+                    buffer[length++] = ' ';
+                    pendingSpace = false;
+                }
+
+                buffer[length++] = c;
+            }
+
+            return buffer.AsSpan(0, length).IndexOf(probe, StringComparison.Ordinal) >= 0;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
 
     private static List<string> CollectKeywords(MetaTags meta, JsonLdArticle? jsonLd)
     {
