@@ -13,10 +13,10 @@ internal sealed class ArticleWords
 
     private static readonly System.Buffers.SearchValues<char> SentencePunctuation = System.Buffers.SearchValues.Create(".!?\n:;\"“”«»");
 
+    private const int RunFilterBits = 4096;
+
     [ThreadStatic]
     private static ArticleWords? cached;
-
-    private const int RunFilterBits = 4096;
 
     private readonly List<Word> words = new(256);
 
@@ -55,6 +55,17 @@ internal sealed class ArticleWords
         article.TitleCount = article.words.Count;
         Tokenize(body, article.words, article.runFilter);
         return article;
+    }
+
+    /// <summary>Gives the list back to the thread (the instance is not used after this).</summary>
+    public void Return()
+    {
+        words.Clear();
+        (Title, Body, TitleCount) = (null, string.Empty, 0);
+        if (words.Capacity <= MaxReusedWords)
+        {
+            cached = this;
+        }
     }
 
     /// <summary>
@@ -103,17 +114,6 @@ internal sealed class ArticleWords
         var ends = (uint)(run[0] | (run[^1] << 16)) * Mix;
         var middle = (uint)(run.Length | (run[run.Length >> 1] << 16)) * 0x85EBCA77u;
         return (int)(((ends ^ middle) * Mix) >> 20);
-    }
-
-    /// <summary>Gives the list back to the thread (the instance is not used after this).</summary>
-    public void Return()
-    {
-        words.Clear();
-        (Title, Body, TitleCount) = (null, string.Empty, 0);
-        if (words.Capacity <= MaxReusedWords)
-        {
-            cached = this;
-        }
     }
 
     /// <summary>

@@ -538,8 +538,6 @@ internal static class EntityExtractor
     private sealed class LowercaseWords(ArticleWords words)
     {
         private readonly Dictionary<string, bool> cache = new(StringComparer.Ordinal);
-        private readonly string? title = words.Title;
-        private readonly string body = words.Body;
 
         /// <summary>Whether the lowercase form of <paramref name="word"/> occurs as a word in the headline or the body.</summary>
         public bool Contains(ReadOnlySpan<char> word)
@@ -552,7 +550,7 @@ internal static class EntityExtractor
                 return found;
             }
 
-            found = MayOccur(lower) && ((title is not null && Occurs(title, lower)) || Occurs(body, lower));
+            found = MayOccur(lower) && ((words.Title is { } title && Occurs(title, lower)) || Occurs(words.Body, lower));
             cached[lower] = found;
             return found;
         }

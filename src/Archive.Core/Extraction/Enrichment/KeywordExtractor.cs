@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Archive.Core.Extraction.Enrichment;
 
 /// <summary>
@@ -44,8 +42,7 @@ internal static class KeywordExtractor
             }
         }
 
-        var stopWords = StopWords.For(language);
-        var stop = StopTable.For(stopWords);
+        var stop = StopWords.TableWithEnglishFor(language);
 
         // Every lowercase word seen, stop words included (flagged), so that a word costs one look-up; the table is
         // reused by the thread and keeps surfaces as positions in the body, so counting allocates nothing.
@@ -239,21 +236,6 @@ internal static class KeywordExtractor
         private readonly Span<char> lower = lower;
 
         public void Add(int start, int length, bool hasDigit) => CountWord(text, start, length, hasDigit, weight, occurrences, stop, table, leadEnd, lower);
-    }
-
-    private static readonly FrozenSet<string> EnglishStopWords = StopWords.ByLanguage["en"];
-
-    /// <summary>
-    /// The stop words of the article's language and English ones too (English words appear in every language's
-    /// news), as a <see cref="WordTable"/>: a new word, whose hash is already known, is tested with a probe or two. One
-    /// table per stop-word set, built on first use.
-    /// </summary>
-    private static class StopTable
-    {
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<FrozenSet<string>, WordTable> Tables = new(ReferenceEqualityComparer.Instance);
-
-        public static WordTable For(FrozenSet<string> stopWords) =>
-            Tables.GetOrAdd(stopWords, set => WordTable.Of(ReferenceEquals(set, EnglishStopWords) ? set : set.Concat(EnglishStopWords)));
     }
 
     /// <summary>

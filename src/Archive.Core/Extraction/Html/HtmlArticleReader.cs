@@ -133,13 +133,17 @@ public sealed class HtmlArticleReader
         return lead + "\n\n" + body;
     }
 
-    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Collapse(string text) => WithWhitespaceCollapsed(text, collapsed => collapsed.ToString());
+
+    /// <summary>Whether <paramref name="text"/>, whitespace collapsed, contains <paramref name="probe"/>.</summary>
+    private static bool CollapsedContains(string text, string probe) =>
+        WithWhitespaceCollapsed(text, collapsed => collapsed.IndexOf(probe, StringComparison.Ordinal) >= 0);
 
     /// <summary>
-    /// Whether <paramref name="text"/>, its runs of whitespace collapsed to one space and trimmed, contains
-    /// <paramref name="probe"/>: the page's text is collapsed into a pooled buffer, not split into a string per word.
+    /// <paramref name="use"/> of <paramref name="text"/> with its runs of whitespace collapsed to one space and trimmed,
+    /// written into a pooled buffer (a page's text is not split into a string per word).
     /// </summary>
-    private static bool CollapsedContains(string text, string probe)
+    private static T WithWhitespaceCollapsed<T>(string text, Func<ReadOnlySpan<char>, T> use)
     {
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
         try
@@ -163,7 +167,7 @@ public sealed class HtmlArticleReader
                 buffer[length++] = c;
             }
 
-            return buffer.AsSpan(0, length).IndexOf(probe, StringComparison.Ordinal) >= 0;
+            return use(buffer.AsSpan(0, length));
         }
         finally
         {

@@ -3,10 +3,12 @@ using System.Buffers;
 namespace Archive.Core.Extraction.Text;
 
 /// <summary>
-/// Writes a body from its lines in one buffer: the lines of a paragraph joined by a space and collapsed as
-/// <see cref="TextLines.Collapse"/> does (runs of whitespace to one space, invisible characters dropped), paragraphs with
-/// nothing visible left out, the others separated by a blank line. The result equals <see cref="TextLines.JoinParagraphs"/>
-/// over the joined lines, without a string for each line and paragraph. The buffer is pooled: <see cref="Dispose"/> returns it.
+/// Writes a body from its lines in one buffer: the lines of a paragraph joined by a space and collapsed (runs of
+/// whitespace to one space, soft hyphens and zero-width characters dropped, no space at either end), paragraphs with
+/// nothing visible left out, the others separated by a blank line. The plain-text reader writes its body line by line
+/// through it, without a string for each line and paragraph; <see cref="TextLines.Collapse"/>,
+/// <see cref="TextLines.JoinParagraphs(IEnumerable{string})"/> and <see cref="TextLines.NormalizeBody"/> collapse through it too. The buffer is
+/// pooled: <see cref="Dispose"/> returns it.
 /// </summary>
 internal struct BodyWriter(int capacity) : IDisposable
 {
@@ -25,7 +27,7 @@ internal struct BodyWriter(int capacity) : IDisposable
     /// <summary>How many paragraphs were ended (some may have held nothing visible).</summary>
     public int Paragraphs { get; private set; }
 
-    /// <summary>Adds a line (trimmed) to the paragraph being written, or starts one.</summary>
+    /// <summary>Adds a line to the paragraph being written, or starts one (whitespace at the line's ends collapses like any other).</summary>
     public void AppendLine(ReadOnlySpan<char> line)
     {
         // The space that joins a line to the one before collapses like any whitespace: only after a visible character.

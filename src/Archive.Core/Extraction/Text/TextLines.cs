@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Archive.Core.Extraction.Text;
@@ -67,32 +66,7 @@ internal static partial class TextLines
             return text;
         }
 
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            // Soft hyphens and zero-width characters vanish; real spaces collapse.
-            if (IsInvisible(c))
-            {
-                continue;
-            }
-
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
+        return JoinParagraphs([text], text.Length);
     }
 
     /// <summary>Whether <paramref name="text"/> (not empty) is already collapsed: <see cref="Collapse"/> would return it as it is.</summary>
@@ -142,17 +116,7 @@ internal static partial class TextLines
         }
 
         body = body.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        var paragraphs = new List<string>();
-        foreach (var block in BlankLines().Split(body))
-        {
-            var paragraph = Collapse(block);
-            if (paragraph.Length > 0)
-            {
-                paragraphs.Add(paragraph);
-            }
-        }
-
-        return string.Join("\n\n", paragraphs);
+        return JoinParagraphs(BlankLines().Split(body), body.Length);
     }
 
     /// <summary>True when <paramref name="body"/> already has the contract's shape (one space between words, "\n\n" between paragraphs).</summary>
@@ -185,21 +149,26 @@ internal static partial class TextLines
         return true;
     }
 
-    /// <summary>Joins paragraphs into a body, dropping empty ones.</summary>
-    public static string JoinParagraphs(IEnumerable<string> paragraphs)
-    {
-        // Collapsed paragraphs are usually the same strings: join them once, at their exact length.
-        var clean = new List<string>();
-        foreach (var paragraph in paragraphs)
-        {
-            var collapsed = Collapse(paragraph);
-            if (collapsed.Length > 0)
-            {
-                clean.Add(collapsed);
-            }
-        }
+    /// <summary>Joins paragraphs into a body, each collapsed, dropping empty ones.</summary>
+    public static string JoinParagraphs(IEnumerable<string> paragraphs) => JoinParagraphs(paragraphs, 256);
 
-        return clean.Count == 1 ? clean[0] : string.Join("\n\n", clean);
+    private static string JoinParagraphs(IEnumerable<string> paragraphs, int capacity)
+    {
+        var writer = new BodyWriter(capacity);
+        try
+        {
+            foreach (var paragraph in paragraphs)
+            {
+                writer.AppendLine(paragraph);
+                writer.EndParagraph();
+            }
+
+            return writer.ToString();
+        }
+        finally
+        {
+            writer.Dispose();
+        }
     }
 
     /// <summary>The paragraphs of a normalized body.</summary>
