@@ -2,6 +2,7 @@ using System.Text;
 using Archive.Core.Extraction;
 using Archive.Core.Extraction.Html;
 using Archive.Core.Extraction.Hostile;
+using Archive.Core.Extraction.Pipeline;
 
 namespace Archive.Fuzz;
 
@@ -22,7 +23,7 @@ public sealed record FuzzTarget(string Name, string Path, Func<byte[], byte[]> W
 /// The entry points fuzzed: the whole pipeline (<see cref="ArticleExtractor.Extract"/>: format detection, the reader,
 /// enrichment) with each format's seeds and name, DOCX with the mutations inside a valid package (zip CRCs would
 /// otherwise stop nearly every mutation at the container), and the public <see cref="HtmlArticleReader"/> alone (it
-/// reports its own unexpected exceptions as a warning and an empty body, which the pipeline then calls "empty").
+/// reports its own unexpected exceptions as <c>malformed</c> with the parser's message; the fuzzer counts each as a finding).
 /// </summary>
 public static class FuzzTargets
 {
@@ -114,14 +115,17 @@ public static class FuzzTargets
         {
             article = HtmlReader.Read(Encoding.UTF8.GetString(input), target.Path);
         }
-        catch (Exception ex)
+        catch (ExtractionFailureException ex) when (ex.Message.StartsWith(HtmlArticleReader.ReadFailure, StringComparison.Ordinal))
+        {
+            throw new FuzzFindingException($"{target.Name}: {LastResort}: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is not ExtractionFailureException)
         {
             throw new FuzzFindingException($"{target.Name}: HtmlArticleReader.Read threw {ex.GetType().Name}: {ex.Message}", ex);
         }
-
-        if (article.Warnings.FirstOrDefault(w => w.StartsWith("html: the page could not be read", StringComparison.Ordinal)) is { } warning)
+        catch (ExtractionFailureException ex)
         {
-            throw new FuzzFindingException($"{target.Name}: {LastResort}: {warning}");
+            return "html:" + ex.Code + " " + Prefix(ex.Message);
         }
 
         return "html:" + (article.Body.Length > 0 ? "body" : "no body") + " " + string.Join('|', article.Warnings.Select(Prefix).Order(StringComparer.Ordinal));
@@ -131,7 +135,8 @@ public static class FuzzTargets
 
     /// <summary>True when the pipeline's last-resort catch reported the failure (no check anticipated the input).</summary>
     public static bool IsUnanticipated(ExtractionResult result) =>
-        !result.Succeeded && result.Error.Message.StartsWith("The content could not be read (", StringComparison.Ordinal);
+        !result.Succeeded && (result.Error.Message.StartsWith("The content could not be read (", StringComparison.Ordinal)
+                              || result.Error.Message.StartsWith(HtmlArticleReader.ReadFailure, StringComparison.Ordinal));
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 

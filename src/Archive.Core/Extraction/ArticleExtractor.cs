@@ -28,15 +28,22 @@ public sealed class ArticleExtractor : IArticleExtractor
 
     private readonly ExtractionOptions options;
     private readonly ArticleEnricher enricher;
-    private readonly HtmlArticleReader htmlReader = new();
+    private readonly HtmlArticleReader htmlReader;
 
     /// <summary>Creates an extractor; <paramref name="options"/> are validated and copied.</summary>
     public ArticleExtractor(ExtractionOptions? options = null)
+        : this(options, null, null)
     {
+    }
+
+    /// <summary>Creates an extractor with other derived-field steps or HTML reader (for tests).</summary>
+    internal ArticleExtractor(ExtractionOptions? options, EnrichmentSteps? steps, HtmlArticleReader? htmlReader)
+    {
+        this.htmlReader = htmlReader ?? new HtmlArticleReader();
         var copy = (options ?? new ExtractionOptions()).Clone();
         copy.Validate();
         this.options = copy;
-        enricher = new ArticleEnricher(copy, SharedLanguages.Value);
+        enricher = new ArticleEnricher(copy, SharedLanguages.Value, steps);
     }
 
     /// <summary>The options in force (a copy of those given).</summary>

@@ -9,8 +9,10 @@ namespace Archive.Core.Extraction.Enrichment;
 /// body, a derived title when the source has none, clean authors, the language, a summary, the word count, keywords,
 /// entities and the content hash. It never invents a date: publishedAt is the reader's or nothing.
 /// </summary>
-internal sealed class ArticleEnricher(ExtractionOptions options, LanguageIdentifier languages)
+internal sealed class ArticleEnricher(ExtractionOptions options, LanguageIdentifier languages, EnrichmentSteps? steps = null)
 {
+    private readonly EnrichmentSteps steps = steps ?? EnrichmentSteps.Default;
+
     public ExtractedArticle Enrich(RawArticle raw, string path, string format, List<string> warnings)
     {
         foreach (var warning in raw.Warnings)
@@ -53,23 +55,12 @@ internal sealed class ArticleEnricher(ExtractionOptions options, LanguageIdentif
                 $"The body has {body.Length:N0} characters; keywords and entities were taken from the first {analyzed.Length:N0}."));
         }
 
-        // A derived title is the body's own first sentence: it is not read a second time.
+        // A derived title is the body's own first sentence: it is not read a second time. Each derived field is
+        // computed on its own: a failure in one leaves that field empty with a warning naming it, never the article lost.
         var givenTitle = titleSource is null ? title : null;
-        var language = DetectLanguage(givenTitle, analyzed) ?? NormalizeLanguage(raw.DeclaredLanguage);
-
-        // The headline and the analyzed body are read into words once, for the keywords and the entities.
-        var words = ArticleWords.Read(givenTitle, analyzed);
-        List<string> keywords;
-        Entities entities;
-        try
-        {
-            keywords = KeywordExtractor.Extract(raw.Keywords, words, language, options.MaxKeywords);
-            entities = EntityExtractor.Extract(words, language, options.MaxEntitiesPerKind);
-        }
-        finally
-        {
-            words.Return();
-        }
+        var language = Field<string>("language", warnings, () => steps.Language(this, givenTitle, analyzed)) ?? NormalizeLanguage(raw.DeclaredLanguage);
+        var keywords = Field("keywords", warnings, () => steps.Keywords(raw.Keywords, givenTitle, analyzed, language, options.MaxKeywords)) ?? [];
+        var entities = Field("entities", warnings, () => steps.Entities(givenTitle, analyzed, language, options.MaxEntitiesPerKind)) ?? new Entities([], [], []);
 
         var authors = new List<string>();
         foreach (var author in raw.Authors)
@@ -80,11 +71,7 @@ internal sealed class ArticleEnricher(ExtractionOptions options, LanguageIdentif
             }
         }
 
-        var summary = string.IsNullOrWhiteSpace(raw.Summary) ? null : HtmlFragments.DecodeInline(raw.Summary);
-        if (string.IsNullOrEmpty(summary))
-        {
-            summary = TextStatistics.Lead(body);
-        }
+        var summary = Field<string>("summary", warnings, () => steps.Summary(raw.Summary, body));
 
         return new ExtractedArticle
         {
@@ -110,12 +97,39 @@ internal sealed class ArticleEnricher(ExtractionOptions options, LanguageIdentif
         };
     }
 
+    /// <summary>The summary the source gives (decoded), else the lead of the body.</summary>
+    internal static string? Summarize(string? declared, string body)
+    {
+        var summary = string.IsNullOrWhiteSpace(declared) ? null : HtmlFragments.DecodeInline(declared);
+        return string.IsNullOrEmpty(summary) ? TextStatistics.Lead(body) : summary;
+    }
+
+    /// <summary>
+    /// Runs one derived field's step. An exception there (a bug met by unusual input) costs that field only: it is
+    /// left empty and a warning names the field and what went wrong.
+    /// </summary>
+    private static T? Field<T>(string name, List<string> warnings, Func<T?> compute)
+        where T : class
+    {
+        try
+        {
+            return compute();
+        }
+#pragma warning disable CA1031 // A failure in one derived field must not lose the article.
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            warnings.Add($"{name}: could not be computed ({ex.GetType().Name}: {ex.Message}); the field is left empty.");
+            return null;
+        }
+    }
+
     /// <summary>
     /// The language of the headline and the body read as one text ("headline\n\nbody"). The detector reads at most
     /// LanguageSampleChars (cut at a space at or before that index), so the headline and that much of the body (plus
     /// one character) decide exactly as the whole text would; they are put together in a pooled buffer, not a string.
     /// </summary>
-    private string? DetectLanguage(string? title, string body)
+    internal string? DetectLanguage(string? title, string body)
     {
         if (title is null)
         {

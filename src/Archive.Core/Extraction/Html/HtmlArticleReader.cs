@@ -1,3 +1,4 @@
+using Archive.Core.Extraction.Pipeline;
 using AngleSharp.Html.Parser;
 
 namespace Archive.Core.Extraction.Html;
@@ -5,7 +6,8 @@ namespace Archive.Core.Extraction.Html;
 /// <summary>
 /// Reads a news article from an HTML page: headline, publication date, authors, site name, canonical URL, declared
 /// language, description, keywords (JSON-LD, OpenGraph/article meta, Dublin Core, byline markup, text heuristics)
-/// and the main content as clean plain text. Thread-safe and reusable; never throws for bad input.
+/// and the main content as clean plain text. Thread-safe and reusable; bad input it cannot read throws
+/// <see cref="ExtractionFailureException"/> (<c>malformed</c>), never anything else.
 /// </summary>
 public sealed class HtmlArticleReader
 {
@@ -16,7 +18,26 @@ public sealed class HtmlArticleReader
         IsKeepingSourceReferences = false,
     };
 
-    /// <summary>Reads one page. <paramref name="path"/> is only used as a fallback source of the date (a /YYYY/MM/DD/ path).</summary>
+    /// <summary>How the message of a page the parser or the reader failed on begins.</summary>
+    public const string ReadFailure = "The HTML could not be read";
+
+    private readonly HtmlParserOptions parserOptions;
+
+    /// <summary>Creates a reader with the product's parser options.</summary>
+    public HtmlArticleReader()
+        : this(ParserOptions)
+    {
+    }
+
+    /// <summary>Creates a reader with other parser options (tests use AngleSharp's strict mode to make it fail).</summary>
+    internal HtmlArticleReader(HtmlParserOptions parserOptions)
+    {
+        this.parserOptions = parserOptions;
+    }
+
+    /// <summary>
+    /// Reads one page. An exception of the parser or the reader is a <see cref="ExtractionFailureException"/> with
+    /// the code <c>malformed</c> and the parser's message: the page is not reported as empty. <paramref name="path"/> is only used as a fallback source of the date (a /YYYY/MM/DD/ path).</summary>
     public RawArticle Read(string html, string? path)
     {
         var warnings = new List<string>();
@@ -29,16 +50,13 @@ public sealed class HtmlArticleReader
         {
             return ReadCore(html, path, warnings);
         }
-#pragma warning disable CA1031 // Bad input must never crash the pipeline: report what happened and return an empty body.
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-#pragma warning restore CA1031
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException and not ExtractionFailureException)
         {
-            warnings.Add("html: the page could not be read (" + ex.GetType().Name + ")");
-            return new RawArticle { Body = string.Empty, Warnings = warnings };
+            throw new ExtractionFailureException(ExtractionErrorCodes.Malformed, $"{ReadFailure} ({ex.GetType().Name}: {ex.Message}).", ex);
         }
     }
 
-    private static RawArticle ReadCore(string html, string? path, List<string> warnings)
+    private RawArticle ReadCore(string html, string? path, List<string> warnings)
     {
         var limited = HtmlDepthLimiter.Limit(html);
         if (!ReferenceEquals(limited, html))
@@ -46,7 +64,7 @@ public sealed class HtmlArticleReader
             warnings.Add($"html: elements nested deeper than {HtmlDepthLimiter.MaxDepth} levels were flattened");
         }
 
-        var parser = new HtmlParser(ParserOptions);
+        var parser = new HtmlParser(parserOptions);
         using var document = parser.ParseDocument(limited);
         var meta = new MetaTags(document);
         var jsonLd = JsonLdReader.Read(document.QuerySelectorAll("script[type='application/ld+json' i]").Select(s => s.TextContent));

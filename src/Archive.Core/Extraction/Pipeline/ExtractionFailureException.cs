@@ -2,9 +2,10 @@ namespace Archive.Core.Extraction.Pipeline;
 
 /// <summary>
 /// Thrown inside the pipeline for a permanent failure; <see cref="ArticleExtractor"/> turns it into
-/// <see cref="ExtractionResult.Failure"/>. It never leaves the extractor.
+/// <see cref="ExtractionResult.Failure"/>. It never leaves the extractor; a reader used on its own
+/// (<see cref="Html.HtmlArticleReader"/>) throws it for input it cannot read.
 /// </summary>
-internal sealed class ExtractionFailureException : Exception
+public sealed class ExtractionFailureException : Exception
 {
     public ExtractionFailureException(string code, string message)
         : base(message)
