@@ -1,7 +1,7 @@
 using System.Text;
 using Archive.Core.Extraction;
 using Archive.Core.Extraction.Html;
-using Archive.Core.Extraction.Hostile;
+using Archive.Extraction.Tooling.Hostile;
 using Archive.Core.Extraction.Pipeline;
 
 namespace Archive.Fuzz;

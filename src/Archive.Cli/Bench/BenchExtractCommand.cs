@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Archive.Core.Extraction.Html;
-using Archive.Core.Extraction.Html.Evaluation;
+using Archive.Extraction.Tooling.Evaluation;
 using AngleSharp.Html.Parser;
 
 namespace Archive.Cli.Bench;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Archive.Core.Extraction;
-using Archive.Core.Extraction.Hostile;
+using Archive.Extraction.Tooling.Hostile;
 
 namespace Archive.Cli.Bench;
 

@@ -1,5 +1,5 @@
 using Archive.Core.Extraction.Enrichment;
-using Archive.Core.Extraction.Hostile;
+using Archive.Extraction.Tooling.Hostile;
 
 namespace Archive.Core.Tests.Extraction;
 

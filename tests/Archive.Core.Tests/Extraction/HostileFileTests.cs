@@ -1,6 +1,6 @@
 using System.Text;
 using Archive.Core.Extraction;
-using Archive.Core.Extraction.Hostile;
+using Archive.Extraction.Tooling.Hostile;
 
 namespace Archive.Core.Tests.Extraction;
 

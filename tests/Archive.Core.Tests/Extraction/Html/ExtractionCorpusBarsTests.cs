@@ -1,5 +1,5 @@
 using Archive.Core.Extraction.Html;
-using Archive.Core.Extraction.Html.Evaluation;
+using Archive.Extraction.Tooling.Evaluation;
 using Archive.Testing;
 
 namespace Archive.Core.Tests.Extraction.Html;

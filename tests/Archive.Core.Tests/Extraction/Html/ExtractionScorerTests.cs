@@ -1,4 +1,4 @@
-using Archive.Core.Extraction.Html.Evaluation;
+using Archive.Extraction.Tooling.Evaluation;
 
 namespace Archive.Core.Tests.Extraction.Html;
 

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 
-namespace Archive.Core.Extraction.Html.Evaluation;
+namespace Archive.Extraction.Tooling.Evaluation;
 
 /// <summary>Loads the development corpora (news-html and article-body) from their folders, as their READMEs describe.</summary>
 public static class ExtractionCorpus

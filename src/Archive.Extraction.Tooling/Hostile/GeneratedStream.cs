@@ -1,4 +1,4 @@
-namespace Archive.Core.Extraction.Hostile;
+namespace Archive.Extraction.Tooling.Hostile;
 
 /// <summary>
 /// A read-only stream of <see cref="Length"/> bytes of plain text (lines of words) made up as it is read, so that a

@@ -6,7 +6,9 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
-namespace Archive.Core.Extraction.Hostile;
+using Archive.Core.Extraction;
+
+namespace Archive.Extraction.Tooling.Hostile;
 
 /// <summary>
 /// One hostile input: how to open it, the length to declare (as a blob's size would), and what the pipeline must do

@@ -1,4 +1,6 @@
-namespace Archive.Core.Extraction.Html.Evaluation;
+using Archive.Core.Extraction;
+
+namespace Archive.Extraction.Tooling.Evaluation;
 
 /// <summary>Runs an HTML reader over the development corpora and scores it.</summary>
 public static class ExtractionEvaluator

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Archive.Core.Extraction.Html.Evaluation;
+namespace Archive.Extraction.Tooling.Evaluation;
 
 /// <summary>
 /// The per-item scoring rules of the extraction benchmark: title equality after normalization, the publication day,

@@ -1,4 +1,4 @@
-namespace Archive.Core.Extraction.Html.Evaluation;
+namespace Archive.Extraction.Tooling.Evaluation;
 
 /// <summary>
 /// The "with"/"without" snippet method (trafilatura's eval): a "with" snippet found in the body is a true positive,

@@ -1,4 +1,4 @@
-namespace Archive.Core.Extraction.Html.Evaluation;
+namespace Archive.Extraction.Tooling.Evaluation;
 
 /// <summary>Scores over news-html: shares of items with the right title, date and authors, and the snippet counts.</summary>
 public sealed record NewsHtmlScore(int Items, int Titles, int TitlesCaseSensitive, int Dates, int Authors, SnippetCounts Body, IReadOnlyList<string> Misses)

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Archive.Core.Extraction.Html.Evaluation;
+namespace Archive.Extraction.Tooling.Evaluation;
 
 /// <summary>
 /// The article-extraction-benchmark's body score: 4-token shingles of \w+ tokens (case kept) with multiplicity;
