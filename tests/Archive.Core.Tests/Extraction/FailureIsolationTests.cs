@@ -28,8 +28,8 @@ public sealed class FailureIsolationTests
         steps = field switch
         {
             "language" => steps with { Language = (_, _, _) => throw failing },
-            "keywords" => steps with { Keywords = (_, _, _, _, _) => throw failing },
-            "entities" => steps with { Entities = (_, _, _, _) => throw failing },
+            "keywords" => steps with { Keywords = (_, _, _, _) => throw failing },
+            "entities" => steps with { Entities = (_, _, _) => throw failing },
             _ => steps with { Summary = (_, _) => throw failing },
         };
         var extractor = new ArticleExtractor(null, steps, null);

@@ -59,8 +59,9 @@ internal sealed class ArticleEnricher(ExtractionOptions options, LanguageIdentif
         // computed on its own: a failure in one leaves that field empty with a warning naming it, never the article lost.
         var givenTitle = titleSource is null ? title : null;
         var language = Field<string>("language", warnings, () => steps.Language(this, givenTitle, analyzed)) ?? NormalizeLanguage(raw.DeclaredLanguage);
-        var keywords = Field("keywords", warnings, () => steps.Keywords(raw.Keywords, givenTitle, analyzed, language, options.MaxKeywords)) ?? [];
-        var entities = Field("entities", warnings, () => steps.Entities(givenTitle, analyzed, language, options.MaxEntitiesPerKind)) ?? new Entities([], [], []);
+        ArticleWords? words = null;
+        var keywords = Field("keywords", warnings, () => steps.Keywords(raw.Keywords, words ??= ArticleWords.Read(givenTitle, analyzed), language, options.MaxKeywords)) ?? [];
+        var entities = Field("entities", warnings, () => steps.Entities(words ??= ArticleWords.Read(givenTitle, analyzed), language, options.MaxEntitiesPerKind)) ?? new Entities([], [], []);
 
         var authors = new List<string>();
         foreach (var author in raw.Authors)
@@ -127,7 +128,7 @@ internal sealed class ArticleEnricher(ExtractionOptions options, LanguageIdentif
     /// <summary>
     /// The language of the headline and the body read as one text ("headline\n\nbody"). The detector reads at most
     /// LanguageSampleChars (cut at a space at or before that index), so the headline and that much of the body (plus
-    /// one character) decide exactly as the whole text would; they are put together in a pooled buffer, not a string.
+    /// one character) decide exactly as the whole text would.
     /// </summary>
     internal string? DetectLanguage(string? title, string body)
     {
@@ -137,20 +138,7 @@ internal sealed class ArticleEnricher(ExtractionOptions options, LanguageIdentif
         }
 
         var bodyPart = body.AsSpan(0, Math.Min(body.Length, options.LanguageSampleChars + 1));
-        var length = title.Length + 2 + bodyPart.Length;
-        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(length);
-        try
-        {
-            title.CopyTo(buffer);
-            buffer[title.Length] = '\n';
-            buffer[title.Length + 1] = '\n';
-            bodyPart.CopyTo(buffer.AsSpan(title.Length + 2));
-            return languages.Detect(buffer.AsSpan(0, length), options.LanguageSampleChars);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
-        }
+        return languages.Detect(string.Concat(title, "\n\n", bodyPart), options.LanguageSampleChars);
     }
 
     private static string? CleanTitle(string? title)

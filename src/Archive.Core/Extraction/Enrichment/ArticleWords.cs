@@ -3,127 +3,49 @@ namespace Archive.Core.Extraction.Enrichment;
 /// <summary>
 /// The words of a headline and its body, read once and shared by the keyword counter and the entity extractor: each
 /// word a position in its text (a word starts at a letter and runs over letters, digits, combining marks, and the
-/// joiners - ' ’ . &amp; between two of them). The headline's words come first. The list is reused by the thread:
-/// <see cref="Read"/> and <see cref="Return"/> come in pairs.
+/// joiners - ' ’ . &amp; between two of them). The headline's words come first. This is the one definition of a word
+/// that keywords and entities read.
 /// </summary>
 internal sealed class ArticleWords
 {
-    /// <summary>A longer list (a body of about 60,000 characters) is not kept between calls: at most about 200 KB per thread.</summary>
-    private const int MaxReusedWords = 12 * 1024;
-
     private static readonly System.Buffers.SearchValues<char> SentencePunctuation = System.Buffers.SearchValues.Create(".!?\n:;\"“”«»");
 
-    private const int RunFilterBits = 4096;
-
-    [ThreadStatic]
-    private static ArticleWords? cached;
-
-    private readonly List<Word> words = new(256);
-
-    /// <summary>A bit for each run of letters in the text (see <see cref="MayHaveLowercaseRun"/>).</summary>
-    private readonly ulong[] runFilter = new ulong[RunFilterBits / 64];
-
-    private ArticleWords()
+    private ArticleWords(string? title, string body, List<Word> words, int titleCount)
     {
+        (Title, Body, Words, TitleCount) = (title, body, words, titleCount);
     }
 
-    public string? Title { get; private set; }
+    public string? Title { get; }
 
-    public string Body { get; private set; } = string.Empty;
+    public string Body { get; }
 
     /// <summary>How many of the words are the headline's (they come first).</summary>
-    public int TitleCount { get; private set; }
+    public int TitleCount { get; }
 
     /// <summary>Every word, the headline's first.</summary>
-    public List<Word> Words => words;
+    public List<Word> Words { get; }
 
     /// <summary>Reads the words of <paramref name="title"/> (when there is one) and <paramref name="body"/>.</summary>
     public static ArticleWords Read(string? title, string body)
     {
-        var article = cached ?? new ArticleWords();
-        cached = null;
-        article.Title = title;
-        article.Body = body;
-        Array.Clear(article.runFilter);
-
         // Each text's first word starts a sentence after a break, as the body's would after "headline.\n\n".
+        var words = new List<Word>();
         if (title is not null)
         {
-            Tokenize(title, article.words, article.runFilter);
+            Tokenize(title, words);
         }
 
-        article.TitleCount = article.words.Count;
-        Tokenize(body, article.words, article.runFilter);
-        return article;
-    }
-
-    /// <summary>Gives the list back to the thread (the instance is not used after this).</summary>
-    public void Return()
-    {
-        words.Clear();
-        (Title, Body, TitleCount) = (null, string.Empty, 0);
-        if (words.Capacity <= MaxReusedWords)
-        {
-            cached = this;
-        }
-    }
-
-    /// <summary>
-    /// False only when no run of letters in the headline or the body equals <paramref name="lower"/> (a word of
-    /// lowercase letters). A word of letters occurs bounded by non-letters exactly where it is a whole run; every run lies
-    /// inside one of the words read (a word never ends before a letter, nor starts right after one), and each word's runs
-    /// go into the filter as the word is read.
-    /// </summary>
-    public bool MayHaveLowercaseRun(ReadOnlySpan<char> lower)
-    {
-        var bit = RunKey(lower);
-        return (runFilter[bit >> 6] & (1UL << bit)) != 0;
-    }
-
-    private static void AddRuns(ulong[] filter, ReadOnlySpan<char> word)
-    {
-        var i = 0;
-        while (i < word.Length)
-        {
-            if (!char.IsLetter(word[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < word.Length && char.IsLetter(word[i]))
-            {
-                i++;
-            }
-
-            AddRun(filter, word[start..i]);
-        }
-    }
-
-    private static void AddRun(ulong[] filter, ReadOnlySpan<char> run)
-    {
-        var bit = RunKey(run);
-        filter[bit >> 6] |= 1UL << bit;
-    }
-
-    /// <summary>A run's bit in the filter: from its length and its first, middle and last characters.</summary>
-    private static int RunKey(ReadOnlySpan<char> run)
-    {
-        const uint Mix = 0x9E3779B1u;
-        var ends = (uint)(run[0] | (run[^1] << 16)) * Mix;
-        var middle = (uint)(run.Length | (run[run.Length >> 1] << 16)) * 0x85EBCA77u;
-        return (int)(((ends ^ middle) * Mix) >> 20);
+        var titleCount = words.Count;
+        Tokenize(body, words);
+        return new ArticleWords(title, body, words, titleCount);
     }
 
     /// <summary>
     /// The words of <paramref name="text"/> with what the span logic needs (capitalization, a break or a sentence start
     /// before) and what lets the keyword counter take a word as it is (<see cref="Word.Simple"/>).
     /// </summary>
-    private static void Tokenize(string text, List<Word> tokens, ulong[] runFilter)
+    private static void Tokenize(string text, List<Word> tokens)
     {
-        // Room for a word every five characters (news prose has one every five to six): the list grows rarely.
-        tokens.EnsureCapacity(tokens.Count + (text.Length / 5));
         var i = 0;
         var previousEnd = 0;
         var first = true;
@@ -187,22 +109,7 @@ internal sealed class ArticleWords
             var breakBefore = first || !singleSpace;
             var sentenceStart = first || (!singleSpace && gap.IndexOfAny(SentencePunctuation) >= 0);
             var capitalized = char.IsUpper(text[start]);
-            if (simple && !hasDigit)
-            {
-                // ASCII letters only: one run, the whole word. A capitalized one starts with an ASCII capital, which no
-                // lowercase word does.
-                if (!capitalized)
-                {
-                    AddRun(runFilter, text.AsSpan(start, length));
-                }
-            }
-            else
-            {
-                // Digits, joiners, marks and a possessive split the others into several runs.
-                AddRuns(runFilter, text.AsSpan(start, i - start));
-            }
-
-            tokens.Add(new Word(start, length, capitalized, capitalized && IsAllCaps(text.AsSpan(start, length)), breakBefore, sentenceStart, possessive, hasDigit, simple));
+            tokens.Add(new Word(text.Substring(start, length), start, capitalized, capitalized && IsAllCaps(text.AsSpan(start, length)), breakBefore, sentenceStart, possessive, hasDigit, simple));
             previousEnd = i;
             first = false;
         }
@@ -229,14 +136,13 @@ internal sealed class ArticleWords
 }
 
 /// <summary>
-/// A word, as its place in its text (the headline's for the first <see cref="ArticleWords.TitleCount"/> words, else the
-/// body's): a string is made only for the words that end up in a name or a keyword (most words, capitalized ones
-/// included, are only looked up by span). It holds no reference, so storing one needs no write barrier, the reused list
-/// is nothing for the garbage collector to scan, and clearing it only resets its count. <see cref="Length"/> leaves out
-/// a possessive "'s"; <see cref="Simple"/> when the word is ASCII letters and digits only.
+/// A word of the headline (the first <see cref="ArticleWords.TitleCount"/> words) or the body: its text (a possessive
+/// "'s" left out) and where it starts; <see cref="Simple"/> when the word is ASCII letters and digits only.
 /// </summary>
-internal readonly record struct Word(int Start, int Length, bool Capitalized, bool AllCaps, bool BreakBefore, bool SentenceStart, bool Possessive, bool HasDigit, bool Simple)
+internal readonly record struct Word(string Text, int Start, bool Capitalized, bool AllCaps, bool BreakBefore, bool SentenceStart, bool Possessive, bool HasDigit, bool Simple)
 {
+    public int Length => Text.Length;
+
     /// <summary>Where the word ends in the source, its possessive "'s" included.</summary>
     public int RawEnd => Start + Length + (Possessive ? 2 : 0);
 }

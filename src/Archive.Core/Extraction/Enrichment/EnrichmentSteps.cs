@@ -7,8 +7,8 @@ namespace Archive.Core.Extraction.Enrichment;
 /// </summary>
 internal sealed record EnrichmentSteps(
     Func<ArticleEnricher, string?, string, string?> Language,
-    Func<IReadOnlyList<string>, string?, string, string?, int, List<string>> Keywords,
-    Func<string?, string, string?, int, Entities> Entities,
+    Func<IReadOnlyList<string>, ArticleWords, string?, int, List<string>> Keywords,
+    Func<ArticleWords, string?, int, Entities> Entities,
     Func<string?, string, string?> Summary)
 {
     public static EnrichmentSteps Default { get; } = new(

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Archive.Core.Extraction.Enrichment;
 
 /// <summary>People, places and organizations named in an article.</summary>
@@ -13,77 +15,25 @@ internal sealed record Entities(IReadOnlyList<string> People, IReadOnlyList<stri
 /// </summary>
 internal static class EntityExtractor
 {
-    /// <summary>The longest connector ("della"): a longer word is no connector, without a look-up.</summary>
-    private static readonly int MaxConnectorLength = Gazetteer.Connectors.Max(c => c.Length);
-
     /// <summary>The entities of a text.</summary>
     public static Entities Extract(string text, string? language, int maxPerKind) => Extract(null, text, language, maxPerKind);
 
     /// <summary>
     /// The entities of a headline and its body, read as if the headline were the body's first sentence (no span
-    /// crosses from one into the other), without copying the body behind the headline.
+    /// crosses from one into the other).
     /// </summary>
-    public static Entities Extract(string? title, string body, string? language, int maxPerKind)
-    {
-        var words = ArticleWords.Read(title, body);
-        try
-        {
-            return Extract(words, language, maxPerKind);
-        }
-        finally
-        {
-            words.Return();
-        }
-    }
+    public static Entities Extract(string? title, string body, string? language, int maxPerKind) =>
+        Extract(ArticleWords.Read(title, body), language, maxPerKind);
 
     /// <summary>Whether <paramref name="word"/>, lowercased, occurs as a whole word in the headline or the body (for tests).</summary>
-    internal static bool OccursInLowercase(string? title, string body, string word)
-    {
-        var words = ArticleWords.Read(title, body);
-        try
-        {
-            return new LowercaseWords(words).Contains(word);
-        }
-        finally
-        {
-            words.Return();
-        }
-    }
-
-    /// <summary>A longer memo (a body of about 60,000 characters, as for the words) is not kept between calls: at most 48 KB per thread.</summary>
-    private const int MaxReusedMemo = 12 * 1024;
-
-    [ThreadStatic]
-    private static uint[]? reusableLexicon;
+    internal static bool OccursInLowercase(string? title, string body, string word) =>
+        new LowercaseWords(title, body).Contains(word);
 
     /// <summary>The entities of words already read (the headline's, then the body's).</summary>
     internal static Entities Extract(ArticleWords words, string? language, int maxPerKind)
     {
-        // The gazetteer memo is reused by the thread (it never leaves this call). The words are read in place (the
-        // classification reads them many times over), each one's gazetteer memberships looked up once, when first asked.
-        var list = words.Words;
-        var lexicon = reusableLexicon is { } kept && kept.Length >= list.Count ? kept : new uint[Math.Max(256, list.Count)];
-        reusableLexicon = null;
-        try
-        {
-            lexicon.AsSpan(0, list.Count).Clear();
-            return Extract(words, lexicon, language, maxPerKind);
-        }
-        finally
-        {
-            if (lexicon.Length <= MaxReusedMemo)
-            {
-                reusableLexicon = lexicon;
-            }
-        }
-    }
-
-    private static Entities Extract(ArticleWords words, uint[] lexicon, string? language, int maxPerKind)
-    {
-        var (title, body, list) = (words.Title, words.Body, words.Words);
-        var stopWords = StopWords.TableFor(language);
-        var tokens = new Tokens(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), words.TitleCount, title, body, lexicon, stopWords);
-        var lowercaseWords = new LowercaseWords(words);
+        var tokens = new Tokens(words.Words, StopWords.For(language));
+        var lowercaseWords = new LowercaseWords(words.Title, words.Body);
 
         var people = new List<(string Name, bool Evidence)>();
         var places = new List<string>();
@@ -113,7 +63,7 @@ internal static class EntityExtractor
                 // "of"/"for" (and "of the") inside organization names, particles inside person names.
                 var connectorEnd = end;
                 while (connectorEnd < tokens.Length && connectorEnd - end < 2 && !tokens[connectorEnd].Capitalized
-                    && !tokens[connectorEnd].BreakBefore && tokens[connectorEnd].Length <= MaxConnectorLength && tokens.Is(connectorEnd, Lexicon.Connector))
+                    && !tokens[connectorEnd].BreakBefore && tokens.Is(connectorEnd, Lexicon.Connector))
                 {
                     connectorEnd++;
                 }
@@ -173,7 +123,7 @@ internal static class EntityExtractor
         {
             var first = tokens[start];
             var common = tokens.Is(start, Lexicon.Month)
-                || (first.SentenceStart && (tokens.Is(start, Lexicon.SentenceStarter) || tokens.IsStopWord(start) || lowercaseWords.Contains(tokens.Span(start))));
+                || (first.SentenceStart && (tokens.Is(start, Lexicon.SentenceStarter) || tokens.IsStopWord(start) || lowercaseWords.Contains(tokens.Text(start))));
             if (!common)
             {
                 break;
@@ -270,21 +220,18 @@ internal static class EntityExtractor
     /// <summary>Organizations and places; true when the span was one of them.</summary>
     private static bool ClassifyNonPerson(Tokens tokens, int start, int end, int before, int after, List<string> places, List<string> organizations)
     {
-        // The span's text, looked up without a string; one is made only for the name kept.
-        Span<char> buffer = stackalloc char[256];
-        ReadOnlySpan<char> text = Join(tokens, start, end, buffer);
+        var text = Join(tokens, start, end);
         if (text.Length == 0)
         {
             return false;
         }
 
-        // Organizations: suffix, "Head of ...", a known name, or an unknown acronym. A single word is answered by the
-        // token memo, a span of several words by the list itself.
+        // Organizations: suffix, "Head of ...", a known name, or an unknown acronym.
         var single = end - start == 1;
-        if ((single ? tokens.Is(start, Lexicon.KnownOrganization) : LexiconTable.In(text, Lexicon.KnownOrganization))
+        if (LexiconTable.In(text, Lexicon.KnownOrganization)
             || (!single && tokens.Is(end - 1, Lexicon.OrganizationSuffix)))
         {
-            organizations.Add(text.ToString());
+            organizations.Add(text);
             return true;
         }
 
@@ -292,7 +239,7 @@ internal static class EntityExtractor
         {
             if (tokens.Is(k, Lexicon.OrganizationHead) && (tokens.IsText(k + 1, "of") || tokens.IsText(k + 1, "for") || tokens.IsText(k + 1, "on")))
             {
-                organizations.Add(text.ToString());
+                organizations.Add(text);
                 return true;
             }
         }
@@ -300,13 +247,13 @@ internal static class EntityExtractor
         // Places: the gazetteer, a place noun after ("the Lachin road"), "the city of X".
         var placeContext = (after >= 0 && tokens.Is(after, Lexicon.PlaceNoun))
             || (before >= 0 && tokens.IsText(before, "of") && start > 1 && tokens.Is(start - 2, Lexicon.PlaceIntroducer));
-        if (single ? tokens.Is(start, Lexicon.Place) : LexiconTable.In(text, Lexicon.Place))
+        if (LexiconTable.In(text, Lexicon.Place))
         {
-            places.Add(text.ToString());
+            places.Add(text);
             return true;
         }
 
-        if (single && tokens.Span(start).Contains('-'))
+        if (single && text.Contains('-', StringComparison.Ordinal))
         {
             // "Lachin-Khankandi road", "Baku-Tbilisi-Ceyhan": every part a place when one is or the context says so.
             var parts = tokens.Text(start).Split('-', StringSplitOptions.RemoveEmptyEntries);
@@ -319,13 +266,13 @@ internal static class EntityExtractor
 
         if (placeContext && end - start <= 3 && !tokens[start].AllCaps && !tokens.Is(start, Lexicon.Demonym) && !tokens.Is(start, Lexicon.Role))
         {
-            places.Add(text.ToString());
+            places.Add(text);
             return true;
         }
 
         if (single && tokens[start].AllCaps && text.Length is >= 2 and <= 6 && !tokens.Is(start, Lexicon.NotOrganization) && !tokens.Is(start, Lexicon.Place))
         {
-            organizations.Add(text.ToString());
+            organizations.Add(text);
             return true;
         }
 
@@ -386,13 +333,6 @@ internal static class EntityExtractor
         }
 
         return true;
-    }
-
-    /// <summary>Whether the lowercase form of <paramref name="word"/> is a stop word (no string is made for it).</summary>
-    private static bool IsStopWord(ReadOnlySpan<char> word, WordTable stopWords)
-    {
-        Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
-        return stopWords.Contains(lower, WordTable.LowerAndHash(word, lower));
     }
 
     private static List<string> FinishPeople(
@@ -498,78 +438,32 @@ internal static class EntityExtractor
         return result;
     }
 
-    private static string Join(Tokens tokens, int start, int end) => Join(tokens, start, end, stackalloc char[256]).ToString();
-
-    /// <summary>The words with a space between each, in <paramref name="buffer"/> when they fit (else a new array).</summary>
-    private static ReadOnlySpan<char> Join(Tokens tokens, int start, int end, Span<char> buffer)
-    {
-        if (end - start == 1)
-        {
-            return tokens.Span(start);
-        }
-
-        var length = end - start - 1;
-        for (var k = start; k < end; k++)
-        {
-            length += tokens[k].Length;
-        }
-
-        var name = length <= buffer.Length ? buffer[..length] : new char[length];
-        var written = 0;
-        for (var k = start; k < end; k++)
-        {
-            if (k > start)
-            {
-                name[written++] = ' ';
-            }
-
-            tokens.Span(k).CopyTo(name[written..]);
-            written += tokens[k].Length;
-        }
-
-        return name;
-    }
+    /// <summary>The words from <paramref name="start"/> to <paramref name="end"/> with a space between each.</summary>
+    private static string Join(Tokens tokens, int start, int end) =>
+        end - start == 1 ? tokens.Text(start) : string.Join(' ', Enumerable.Range(start, end - start).Select(tokens.Text));
 
     /// <summary>
-    /// Whether a word occurs in lowercase somewhere in the text, asked on demand (few words are asked about). A search of
-    /// the text answers. Most words asked about (names that start a sentence) occur nowhere in lowercase, and for them the
-    /// filter of the text's runs of letters, made as the words were read, answers "no" without a search.
+    /// Whether a word occurs in lowercase somewhere in the headline or the body, asked on demand (few words are asked
+    /// about: names that start a sentence) and answered by a search of the text, remembered per word.
     /// </summary>
-    private sealed class LowercaseWords(ArticleWords words)
+    private sealed class LowercaseWords(string? title, string body)
     {
         private readonly Dictionary<string, bool> cache = new(StringComparer.Ordinal);
 
         /// <summary>Whether the lowercase form of <paramref name="word"/> occurs as a word in the headline or the body.</summary>
-        public bool Contains(ReadOnlySpan<char> word)
+        public bool Contains(string word)
         {
-            Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
-            Lowercase.Invariant(word, lower);
-            var cached = cache.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (cached.TryGetValue(lower, out var found))
+            var lower = word.ToLowerInvariant();
+            if (!cache.TryGetValue(lower, out var found))
             {
-                return found;
+                found = (title is not null && Occurs(title, lower)) || Occurs(body, lower);
+                cache[lower] = found;
             }
 
-            found = MayOccur(lower) && ((words.Title is { } title && Occurs(title, lower)) || Occurs(words.Body, lower));
-            cached[lower] = found;
             return found;
         }
 
-        /// <summary>False only when <paramref name="lower"/> cannot occur (a word of letters only is asked of the filter of runs).</summary>
-        private bool MayOccur(ReadOnlySpan<char> lower)
-        {
-            foreach (var c in lower)
-            {
-                if (!char.IsLetter(c))
-                {
-                    return true;
-                }
-            }
-
-            return words.MayHaveLowercaseRun(lower);
-        }
-
-        private static bool Occurs(string text, ReadOnlySpan<char> lower)
+        private static bool Occurs(string text, string lower)
         {
             var position = 0;
             int next;
@@ -589,61 +483,23 @@ internal static class EntityExtractor
         }
     }
 
-    /// <summary>
-    /// The tokens of one text, read in place, and a memo of their gazetteer memberships: per token, the low half holds
-    /// the answers and the high half which lists were asked about, so each list is searched at most once per token. An
-    /// ASCII word (most of them) is answered for every list by one look-up (<see cref="LexiconTable"/>).
-    /// </summary>
-    private readonly ref struct Tokens(ReadOnlySpan<Word> items, int titleCount, string? title, string body, Span<uint> lexicon, WordTable stopWords)
+    /// <summary>The words of the headline and the body, with the gazetteer lists each is on (looked up once, when first asked).</summary>
+    private sealed class Tokens(List<Word> items, FrozenSet<string> stopWords)
     {
-        private const int Asked = 16;
+        private readonly Lexicon?[] lists = new Lexicon?[items.Count];
+        private readonly bool?[] stop = new bool?[items.Count];
 
-        /// <summary>The memo's bit for the article's stop words (next to the lists of <see cref="Lexicon"/>).</summary>
-        private const uint StopWord = 1u << 15;
+        public int Length => items.Count;
 
-        private readonly ReadOnlySpan<Word> items = items;
-        private readonly Span<uint> lexicon = lexicon;
+        public Word this[int index] => items[index];
 
-        public int Length => items.Length;
+        public string Text(int index) => items[index].Text;
 
-        public ref readonly Word this[int index] => ref items[index];
+        public bool IsText(int index, string value) => items[index].Text == value;
 
-        /// <summary>The token's characters, in the headline (the first words) or the body.</summary>
-        public ReadOnlySpan<char> Span(int index)
-        {
-            ref readonly var word = ref items[index];
-            return (index < titleCount ? title : body).AsSpan(word.Start, word.Length);
-        }
-
-        public string Text(int index) => Span(index).ToString();
-
-        public bool IsText(int index, string value) => Span(index).SequenceEqual(value);
-
-        public bool Is(int index, Lexicon list)
-        {
-            ref var memo = ref lexicon[index];
-            var answer = (uint)list;
-            if ((memo & (answer << Asked)) == 0)
-            {
-                var word = Span(index);
-                memo |= LexiconTable.TryLookUp(word, out var lists)
-                    ? ((uint)Lexicon.All << Asked) | (uint)lists
-                    : (answer << Asked) | (LexiconTable.In(word, list) ? answer : 0);
-            }
-
-            return (memo & answer) != 0;
-        }
+        public bool Is(int index, Lexicon list) => ((lists[index] ??= LexiconTable.Find(items[index].Text)) & list) != 0;
 
         /// <summary>Whether the token, lowercased, is a stop word of the article's language.</summary>
-        public bool IsStopWord(int index)
-        {
-            ref var memo = ref lexicon[index];
-            if ((memo & (StopWord << Asked)) == 0)
-            {
-                memo |= (StopWord << Asked) | (EntityExtractor.IsStopWord(Span(index), stopWords) ? StopWord : 0);
-            }
-
-            return (memo & StopWord) != 0;
-        }
+        public bool IsStopWord(int index) => stop[index] ??= stopWords.Contains(items[index].Text.ToLowerInvariant());
     }
 }

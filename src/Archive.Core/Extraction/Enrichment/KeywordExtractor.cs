@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Archive.Core.Extraction.Enrichment;
 
 /// <summary>
@@ -11,18 +13,8 @@ internal static class KeywordExtractor
     private const int MaxComputed = 10;
     private const int MaxWordLength = 40;
 
-    public static List<string> Extract(IReadOnlyList<string> declared, string? title, string body, string? language, int max)
-    {
-        var words = ArticleWords.Read(title, body);
-        try
-        {
-            return Extract(declared, words, language, max);
-        }
-        finally
-        {
-            words.Return();
-        }
-    }
+    public static List<string> Extract(IReadOnlyList<string> declared, string? title, string body, string? language, int max) =>
+        Extract(declared, ArticleWords.Read(title, body), language, max);
 
     /// <summary>The keywords of words already read (the headline's, then the body's).</summary>
     internal static List<string> Extract(IReadOnlyList<string> declared, ArticleWords words, string? language, int max)
@@ -42,88 +34,147 @@ internal static class KeywordExtractor
             }
         }
 
-        var stop = StopWords.TableWithEnglishFor(language);
+        var stop = StopWords.WithEnglishFor(language);
 
-        // Every lowercase word seen, stop words included (flagged), so that a word costs one look-up; the table is
-        // reused by the thread and keeps surfaces as positions in the body, so counting allocates nothing.
-        var table = TermTable.Rent();
-        try
+        // Every lowercase word seen, stop words included (flagged, so that a word costs one look-up), in order of
+        // first appearance (which breaks ties between equal scores).
+        var terms = new Dictionary<string, Term>(StringComparer.Ordinal);
+        var order = new List<Term>();
+
+        // One pass over the body; a word of the lead (the first paragraph) scores twice.
+        var leadEnd = body.IndexOf("\n\n", StringComparison.Ordinal);
+        var all = words.Words;
+        Count(body, all.Skip(words.TitleCount), 1, occurrences: true, stop, terms, order, leadEnd < 0 ? body.Length : leadEnd);
+        if (!string.IsNullOrEmpty(title))
         {
-            // One pass over the body; a word of the lead (the first paragraph) scores twice.
-            var leadEnd = body.IndexOf("\n\n", StringComparison.Ordinal);
-            var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words.Words);
-            Count(body, all[words.TitleCount..], 1, occurrences: true, stop, table, leadEnd < 0 ? body.Length : leadEnd);
-            if (!string.IsNullOrEmpty(title))
-            {
-                Count(title, all[..words.TitleCount], 3, occurrences: false, stop, table);
-            }
+            Count(title, all.Take(words.TitleCount), 3, occurrences: false, stop, terms, order, 0);
+        }
 
-            // Fold English plurals into the singular when both forms occur.
-            if (language is null or "en")
-            {
-                table.FoldPlurals();
-            }
+        // Fold English plurals into the singular when both forms occur.
+        if (language is null or "en")
+        {
+            FoldPlurals(terms, order);
+        }
 
-            foreach (var surface in table.Top(MaxComputed, body))
+        // The best terms seen at least twice, by score and then first appearance, each in its usual spelling:
+        // lowercase unless written capitalized more often than not.
+        var top = order.Where(t => !t.Stop && !t.Removed && t.LowerCount + t.CapitalCount >= 2).OrderByDescending(t => t.Score).Take(MaxComputed);
+        foreach (var term in top)
+        {
+            var surface = (term.CapitalCount > term.LowerCount || term.Lower is null) && term.Capital is not null ? term.Capital : term.Lower!;
+            if (!result.Contains(surface, StringComparer.OrdinalIgnoreCase))
             {
-                if (!result.Contains(surface, StringComparer.OrdinalIgnoreCase))
+                result.Add(surface);
+                if (result.Count >= max)
                 {
-                    result.Add(surface);
-                    if (result.Count >= max)
-                    {
-                        break;
-                    }
+                    break;
                 }
             }
-        }
-        finally
-        {
-            TermTable.Return(table);
         }
 
         return result;
     }
 
     /// <summary>
-    /// Counts the words of <paramref name="text"/> (read as <paramref name="words"/>); when <paramref name="occurrences"/>,
-    /// text is the body and new terms are added, and words starting before <paramref name="leadEnd"/> score twice.
+    /// Counts the keyword words of <paramref name="text"/>; when <paramref name="occurrences"/>, text is the body and
+    /// new terms are added, and words starting before <paramref name="leadEnd"/> score twice.
     /// </summary>
-    private static void Count(string text, ReadOnlySpan<Word> words, int weight, bool occurrences, WordTable stop, TermTable table, int leadEnd = 0)
+    private static void Count(string text, IEnumerable<Word> words, int weight, bool occurrences, FrozenSet<string> stop, Dictionary<string, Term> terms, List<Term> order, int leadEnd)
     {
-        var counter = new Counter(text, weight, occurrences, stop, table, leadEnd, stackalloc char[MaxWordLength]);
-        ForEachKeywordWord(text, words, ref counter);
+        foreach (var (start, length, hasDigit) in KeywordWords(text, words))
+        {
+            if (length < 3 || length > MaxWordLength || hasDigit)
+            {
+                continue;
+            }
+
+            // Demonyms are written capitalized ("Russian"): only a capitalized surface can be one.
+            var surface = text.Substring(start, length);
+            var capitalized = char.IsUpper(surface[0]);
+            if (capitalized && Gazetteer.Demonyms.Contains(surface))
+            {
+                continue;
+            }
+
+            var key = surface.ToLowerInvariant();
+            if (!terms.TryGetValue(key, out var term))
+            {
+                var isStop = stop.Contains(key);
+                if (!isStop && !occurrences)
+                {
+                    continue;
+                }
+
+                term = new Term(key) { Stop = isStop };
+                terms.Add(key, term);
+                order.Add(term);
+            }
+
+            if (term.Stop)
+            {
+                continue;
+            }
+
+            term.Score += start < leadEnd ? weight * 2 : weight;
+            if (!occurrences)
+            {
+                continue;
+            }
+
+            if (capitalized)
+            {
+                term.Capital ??= surface;
+                term.CapitalCount++;
+            }
+            else
+            {
+                term.Lower ??= surface;
+                term.LowerCount++;
+            }
+        }
     }
 
-    /// <summary>The keyword words of <paramref name="text"/>, by position (for tests: they must be what the keyword rule finds in the whole text).</summary>
-    internal static List<(int Start, int Length, bool HasDigit)> KeywordWords(string text)
+    /// <summary>A plural ("talks") whose singular ("talk") was also seen adds its counts to the singular and goes.</summary>
+    private static void FoldPlurals(Dictionary<string, Term> terms, List<Term> order)
     {
-        var words = ArticleWords.Read(null, text);
-        try
+        foreach (var plural in order)
         {
-            var collector = new Collector([]);
-            ForEachKeywordWord(text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words.Words), ref collector);
-            return collector.Words;
-        }
-        finally
-        {
-            words.Return();
+            if (plural.Stop || plural.Removed || plural.Key.Length <= 4 || plural.Key[^1] != 's')
+            {
+                continue;
+            }
+
+            if (!terms.TryGetValue(plural.Key[..^1], out var singular) || singular.Removed || singular.Stop)
+            {
+                continue;
+            }
+
+            plural.Removed = true;
+            singular.Score += plural.Score;
+            singular.LowerCount += plural.LowerCount;
+            singular.CapitalCount += plural.CapitalCount;
+            singular.Lower ??= plural.Lower?[..^1];
+            singular.Capital ??= plural.Capital?[..^1];
         }
     }
+
+    /// <summary>The keyword words of <paramref name="text"/> (for tests: they must be what the keyword rule finds in the whole text).</summary>
+    internal static List<(int Start, int Length, bool HasDigit)> KeywordWords(string text) => KeywordWords(text, ArticleWords.Read(null, text).Words);
 
     /// <summary>
-    /// Each keyword word of <paramref name="text"/> (its possessive "'s" left out) to <paramref name="sink"/>, in order.
-    /// A keyword is a run of letters and digits that starts with a letter, with - ' ’ inside when a letter follows, so
-    /// each lies within one of the words read for the entities: a word of ASCII letters and digits is one keyword as it
-    /// stands, any other is read again by the keyword rule.
+    /// The keyword words of <paramref name="text"/> (each one's possessive "'s" left out), in order. A keyword is a run
+    /// of letters and digits that starts with a letter, with - ' ’ inside when a letter follows, so each lies within one
+    /// of the words read for the entities: a word of ASCII letters and digits is one keyword as it stands, any other is
+    /// read again by the keyword rule.
     /// </summary>
-    private static void ForEachKeywordWord<TSink>(string text, ReadOnlySpan<Word> words, ref TSink sink)
-        where TSink : IWordSink, allows ref struct
+    private static List<(int Start, int Length, bool HasDigit)> KeywordWords(string text, IEnumerable<Word> words)
     {
-        foreach (ref readonly var word in words)
+        var result = new List<(int Start, int Length, bool HasDigit)>();
+        foreach (var word in words)
         {
             if (word.Simple)
             {
-                sink.Add(word.Start, word.Length, word.HasDigit);
+                result.Add((word.Start, word.Length, word.HasDigit));
                 continue;
             }
 
@@ -141,7 +192,6 @@ internal static class KeywordExtractor
                 var hasDigit = false;
                 while (i < text.Length)
                 {
-                    // ASCII first: the Unicode tables are read only for other characters.
                     var c = text[i];
                     if (char.IsAsciiLetterOrDigit(c))
                     {
@@ -172,323 +222,30 @@ internal static class KeywordExtractor
                     length -= 2;
                 }
 
-                sink.Add(start, length, hasDigit);
+                result.Add((start, length, hasDigit));
             }
         }
+
+        return result;
     }
 
-    private static void CountWord(string text, int start, int length, bool hasDigit, int weight, bool occurrences, WordTable stop, TermTable table, int leadEnd, Span<char> lower)
+    /// <summary>A lowercase word with its score, counts and first spellings.</summary>
+    private sealed class Term(string key)
     {
-        if (length < 3 || length > MaxWordLength || hasDigit)
-        {
-            return;
-        }
+        public string Key { get; } = key;
 
-        // Lowercased and hashed in one pass (the word tables' hash).
-        var surface = text.AsSpan(start, length);
-        var key = lower[..length];
-        var hash = WordTable.LowerAndHash(surface, key);
+        public bool Stop { get; init; }
 
-        // Demonyms are written capitalized ("Russian"): only a capitalized surface can be one.
-        var capitalized = char.IsUpper(surface[0]);
-        if (capitalized && Gazetteer.DemonymSpans.Contains(surface))
-        {
-            return;
-        }
+        public bool Removed { get; set; }
 
-        var index = table.Find(key, hash);
-        if (index < 0)
-        {
-            if (stop.Contains(key, hash))
-            {
-                table.Add(key, hash, stopWord: true);
-                return;
-            }
+        public int Score { get; set; }
 
-            if (!occurrences)
-            {
-                return;
-            }
+        public int LowerCount { get; set; }
 
-            index = table.Add(key, hash, stopWord: false);
-        }
+        public int CapitalCount { get; set; }
 
-        table.Count(index, start < leadEnd ? weight * 2 : weight, occurrences, capitalized, start, length);
-    }
+        public string? Lower { get; set; }
 
-    /// <summary>Where <see cref="ForEachKeywordWord"/> sends each word (a struct, so the loop is compiled for each kind).</summary>
-    private interface IWordSink
-    {
-        void Add(int start, int length, bool hasDigit);
-    }
-
-    /// <summary>Collects the words (for tests).</summary>
-    private readonly struct Collector(List<(int Start, int Length, bool HasDigit)> words) : IWordSink
-    {
-        public List<(int Start, int Length, bool HasDigit)> Words => words;
-
-        public void Add(int start, int length, bool hasDigit) => words.Add((start, length, hasDigit));
-    }
-
-    /// <summary>Counts each word in the term table.</summary>
-    private readonly ref struct Counter(string text, int weight, bool occurrences, WordTable stop, TermTable table, int leadEnd, Span<char> lower) : IWordSink
-    {
-        private readonly Span<char> lower = lower;
-
-        public void Add(int start, int length, bool hasDigit) => CountWord(text, start, length, hasDigit, weight, occurrences, stop, table, leadEnd, lower);
-    }
-
-    /// <summary>
-    /// An open-addressing hash table of lowercase words (their characters in one buffer) with their counts; terms
-    /// stay in insertion order, which breaks ties between equal scores. One per thread, cleared between articles.
-    /// </summary>
-    private sealed class TermTable
-    {
-        /// <summary>A table grown larger than this (an unusually long body) is not kept: at most about 300 KB per thread.</summary>
-        private const int MaxKeptTerms = 4 * 1024;
-
-        [ThreadStatic]
-        private static TermTable? cached;
-
-        private char[] chars = new char[8 * 1024];
-        private int charsUsed;
-        private Term[] terms = new Term[512];
-        private int count;
-        private int[] slots = new int[1024];
-
-        public static TermTable Rent()
-        {
-            var table = cached ?? new TermTable();
-            cached = null;
-            return table;
-        }
-
-        public static void Return(TermTable table)
-        {
-            // Forget only what was used: clearing a large slot array for a short article would cost more than counting.
-            for (var i = 0; i < table.count; i++)
-            {
-                table.slots[table.terms[i].Slot] = 0;
-            }
-
-            table.count = 0;
-            table.charsUsed = 0;
-            if (table.terms.Length <= MaxKeptTerms && table.chars.Length <= MaxKeptTerms * 8)
-            {
-                cached = table;
-            }
-        }
-
-        /// <summary>The index of <paramref name="key"/>, or -1 (folded-away plurals are not found).</summary>
-        public int Find(ReadOnlySpan<char> key) => Find(key, WordTable.Hash(key));
-
-        public int Find(ReadOnlySpan<char> key, int hash)
-        {
-            var mask = slots.Length - 1;
-            for (var slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask)
-            {
-                var index = slots[slot] - 1;
-                ref var term = ref terms[index];
-                if (term.Hash == hash && chars.AsSpan(term.KeyStart, term.KeyLength).SequenceEqual(key))
-                {
-                    return term.Removed ? -1 : index;
-                }
-            }
-
-            return -1;
-        }
-
-        public int Add(ReadOnlySpan<char> key, int hash, bool stopWord)
-        {
-            if ((count + 1) * 2 > slots.Length)
-            {
-                Grow();
-            }
-
-            if (charsUsed + key.Length > chars.Length)
-            {
-                Array.Resize(ref chars, Math.Max(chars.Length * 2, charsUsed + key.Length));
-            }
-
-            if (count == terms.Length)
-            {
-                Array.Resize(ref terms, terms.Length * 2);
-            }
-
-            key.CopyTo(chars.AsSpan(charsUsed));
-            var mask = slots.Length - 1;
-            var slot = hash & mask;
-            while (slots[slot] != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            var index = count++;
-            terms[index] = new Term
-            {
-                KeyStart = charsUsed,
-                KeyLength = key.Length,
-                Hash = hash,
-                Slot = slot,
-                Stop = stopWord,
-                LowerStart = -1,
-                CapitalStart = -1,
-            };
-            slots[slot] = index + 1;
-            charsUsed += key.Length;
-            return index;
-        }
-
-        /// <summary>Scores a word; in the body pass also counts the occurrence and remembers its first spelling (a position in the body).</summary>
-        public void Count(int index, int weight, bool occurrence, bool capitalized, int start, int length)
-        {
-            ref var term = ref terms[index];
-            if (term.Stop)
-            {
-                return;
-            }
-
-            term.Score += weight;
-            if (!occurrence)
-            {
-                return;
-            }
-
-            if (capitalized)
-            {
-                if (term.CapitalStart < 0)
-                {
-                    (term.CapitalStart, term.CapitalLength) = (start, length);
-                }
-
-                term.CapitalCount++;
-            }
-            else
-            {
-                if (term.LowerStart < 0)
-                {
-                    (term.LowerStart, term.LowerLength) = (start, length);
-                }
-
-                term.LowerCount++;
-            }
-        }
-
-        /// <summary>A plural ("talks") whose singular ("talk") was also seen adds its counts to the singular and goes.</summary>
-        public void FoldPlurals()
-        {
-            for (var index = 0; index < count; index++)
-            {
-                ref var plural = ref terms[index];
-                if (plural.Stop || plural.Removed || plural.KeyLength <= 4 || chars[plural.KeyStart + plural.KeyLength - 1] != 's')
-                {
-                    continue;
-                }
-
-                var singularIndex = Find(chars.AsSpan(plural.KeyStart, plural.KeyLength - 1));
-                if (singularIndex < 0 || terms[singularIndex].Stop)
-                {
-                    continue;
-                }
-
-                ref var singular = ref terms[singularIndex];
-                plural.Removed = true;
-                singular.Score += plural.Score;
-                singular.LowerCount += plural.LowerCount;
-                singular.CapitalCount += plural.CapitalCount;
-                if (singular.LowerStart < 0 && plural.LowerStart >= 0)
-                {
-                    (singular.LowerStart, singular.LowerLength) = (plural.LowerStart, plural.LowerLength - 1);
-                }
-
-                if (singular.CapitalStart < 0 && plural.CapitalStart >= 0)
-                {
-                    (singular.CapitalStart, singular.CapitalLength) = (plural.CapitalStart, plural.CapitalLength - 1);
-                }
-            }
-        }
-
-        /// <summary>
-        /// The best terms seen at least twice, by score and then first appearance, each in its usual spelling:
-        /// lowercase unless written capitalized more often than not.
-        /// </summary>
-        public List<string> Top(int take, string body)
-        {
-            // The best few by score, ties to the earlier term: terms come in order of first appearance, so a term goes
-            // in after every chosen one with a score at least as high (a partial selection; no sort of all terms).
-            Span<int> best = stackalloc int[Math.Min(take, 64)];
-            var chosen = 0;
-            for (var index = 0; index < count; index++)
-            {
-                ref var term = ref terms[index];
-                if (term.Stop || term.Removed || term.LowerCount + term.CapitalCount < 2)
-                {
-                    continue;
-                }
-
-                var position = chosen;
-                while (position > 0 && terms[best[position - 1]].Score < term.Score)
-                {
-                    position--;
-                }
-
-                if (position >= best.Length)
-                {
-                    continue;
-                }
-
-                var kept = Math.Min(chosen, best.Length - 1);
-                best[position..kept].CopyTo(best[(position + 1)..]);
-                best[position] = index;
-                chosen = kept + 1;
-            }
-
-            var candidates = best[..chosen];
-            var surfaces = new List<string>(candidates.Length);
-            foreach (var index in candidates)
-            {
-                ref var term = ref terms[index];
-                var capital = term.CapitalCount > term.LowerCount || term.LowerStart < 0;
-                surfaces.Add(capital && term.CapitalStart >= 0
-                    ? body.Substring(term.CapitalStart, term.CapitalLength)
-                    : body.Substring(term.LowerStart, term.LowerLength));
-            }
-
-            return surfaces;
-        }
-
-        private void Grow()
-        {
-            slots = new int[slots.Length * 2];
-            var mask = slots.Length - 1;
-            for (var index = 0; index < count; index++)
-            {
-                var slot = terms[index].Hash & mask;
-                while (slots[slot] != 0)
-                {
-                    slot = (slot + 1) & mask;
-                }
-
-                slots[slot] = index + 1;
-                terms[index].Slot = slot;
-            }
-        }
-    }
-
-    private struct Term
-    {
-        public int KeyStart;
-        public int KeyLength;
-        public int Hash;
-        public int Slot;
-        public bool Stop;
-        public bool Removed;
-        public int Score;
-        public int LowerCount;
-        public int CapitalCount;
-        public int LowerStart;
-        public int LowerLength;
-        public int CapitalStart;
-        public int CapitalLength;
+        public string? Capital { get; set; }
     }
 }

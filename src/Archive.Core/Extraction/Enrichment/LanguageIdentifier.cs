@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
-using System.Numerics;
-using System.Runtime.Intrinsics;
 using Lingua;
 using static Lingua.Language;
 
@@ -319,8 +317,8 @@ internal sealed class LanguageIdentifier
             }
 
             var word = lower[..length];
-            var hash = WordTable.LowerAndHash(span.Slice(start, length), word);
-            if (LanguageMasks.TryGetValue(word, hash, out var mask))
+            span.Slice(start, length).ToLowerInvariant(word);
+            if (LanguageMasks.TryGetValue(word, out var mask))
             {
                 for (var l = 0; mask != 0; l++, mask >>= 1)
                 {
@@ -383,9 +381,9 @@ internal sealed class LanguageIdentifier
     private static readonly string[] StopWordLanguages = [.. StopWords.ByLanguage.Keys];
 
     /// <summary>Each function word with a bit per language (bit i = <see cref="StopWordLanguages"/>[i]) that uses it.</summary>
-    private static readonly WordTable LanguageMasks = BuildMasks();
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LanguageMasks = BuildMasks();
 
-    private static WordTable BuildMasks()
+    private static FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> BuildMasks()
     {
         var masks = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var l = 0; l < StopWordLanguages.Length; l++)
@@ -396,35 +394,13 @@ internal sealed class LanguageIdentifier
             }
         }
 
-        return new WordTable(masks);
+        return masks.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     internal static ScriptCounts CountScripts(ReadOnlySpan<char> sample)
     {
         var counts = default(ScriptCounts);
-        var i = 0;
-
-        // Blocks of 16 ASCII characters (most of a Latin-script sample) count their letters at once; a block with
-        // anything else goes through the per-character look-up.
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i <= sample.Length - CharBlocks.Width; i += CharBlocks.Width)
-            {
-                var block = CharBlocks.Load(sample, i);
-                if (CharBlocks.IsAscii(block))
-                {
-                    var letters = BitOperations.PopCount(CharBlocks.AsciiLetters(block));
-                    counts.Letters += letters;
-                    counts.Latin += letters;
-                }
-                else
-                {
-                    CountScripts(sample.Slice(i, CharBlocks.Width), ref counts);
-                }
-            }
-        }
-
-        CountScripts(sample[i..], ref counts);
+        CountScripts(sample, ref counts);
         return counts;
     }
 

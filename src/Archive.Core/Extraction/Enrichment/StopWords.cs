@@ -18,28 +18,12 @@ internal static class StopWords
     public static FrozenSet<string> For(string? language) =>
         language is not null && ByLanguage.TryGetValue(language, out var set) ? set : Any;
 
-    /// <summary>
-    /// The same words as <see cref="For"/>, as a <see cref="WordTable"/>: a word lowercased with
-    /// <see cref="WordTable.LowerAndHash"/> is looked up without being hashed again.
-    /// </summary>
-    public static WordTable TableFor(string? language) => Pick(Tables, language);
+    /// <summary>The stop words of <paramref name="language"/> and English (keywords leave out both), or of every language when it is unknown.</summary>
+    public static FrozenSet<string> WithEnglishFor(string? language) =>
+        language is not null && WithEnglish.TryGetValue(language, out var set) ? set : Any;
 
-    /// <summary>
-    /// <see cref="TableFor"/> with the English stop words added (English words appear in every language's news): the
-    /// keyword counter's table.
-    /// </summary>
-    public static WordTable TableWithEnglishFor(string? language) => Pick(TablesWithEnglish, language);
-
-    private static WordTable Pick(FrozenDictionary<string, WordTable> tables, string? language) =>
-        language is not null && tables.TryGetValue(language, out var table) ? table : AnyTable;
-
-    private static readonly FrozenDictionary<string, WordTable> Tables = ByLanguage.ToFrozenDictionary(pair => pair.Key, pair => WordTable.Of(pair.Value));
-
-    private static readonly FrozenDictionary<string, WordTable> TablesWithEnglish =
-        ByLanguage.ToFrozenDictionary(pair => pair.Key, pair => WordTable.Of(pair.Value.Union(ByLanguage["en"])));
-
-    /// <summary>Every language's stop words (English among them), for text whose language is unknown.</summary>
-    private static readonly WordTable AnyTable = WordTable.Of(Any);
+    private static readonly FrozenDictionary<string, FrozenSet<string>> WithEnglish =
+        ByLanguage.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.Union(ByLanguage["en"]).ToFrozenSet(StringComparer.Ordinal));
 
     private static FrozenDictionary<string, FrozenSet<string>> Build()
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.Intrinsics;
 
 namespace Archive.Core.Extraction.Enrichment;
 
@@ -16,101 +15,29 @@ internal static class TextStatistics
     public static int CountWords(string text)
     {
         var count = 0;
-        var inWord = 0;
-        var kinds = AsciiKinds;
-        var i = 0;
-        while (i < text.Length)
+        var inWord = false;
+        for (var i = 0; i < text.Length; i++)
         {
-            // Whole blocks of plain text at once; a block with anything else goes by the character rules.
-            if (Vector256.IsHardwareAccelerated && i + CharBlocks.Width <= text.Length && CountBlock(text, i, ref count, ref inWord))
+            var c = text[i];
+            if (IsUnspacedScript(c))
             {
-                i += CharBlocks.Width;
-                continue;
+                count++;
+                inWord = false;
             }
-
-            for (var end = Math.Min(i + CharBlocks.Width, text.Length); i < end; i++)
+            else if (char.IsLetterOrDigit(c) || (inWord && char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark))
             {
-                var c = text[i];
-                if (c < 128)
-                {
-                    // Without branches on the letters themselves (word ends are unpredictable): no ASCII character is a
-                    // mark or unspaced; a joiner keeps the word only between two of its characters.
-                    var kind = kinds[c];
-                    var letter = kind & 1;
-                    count += letter & (inWord ^ 1);
-                    inWord = kind == 2 && inWord == 1
-                        ? (i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && !IsUnspacedScript(text[i + 1]) ? 1 : 0)
-                        : letter;
-                    continue;
-                }
-
-                if (IsUnspacedScript(c))
-                {
-                    count++;
-                    inWord = 0;
-                    continue;
-                }
-
-                if (char.IsLetterOrDigit(c) || (inWord == 1 && char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark))
-                {
-                    count += inWord ^ 1;
-                    inWord = 1;
-                }
-                else if (!(inWord == 1 && c == '’' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && !IsUnspacedScript(text[i + 1])))
-                {
-                    // "don't", "well-known", "3.5", "1,000" stay one word.
-                    inWord = 0;
-                }
+                count += inWord ? 0 : 1;
+                inWord = true;
+            }
+            else
+            {
+                // "don't", "well-known", "3.5", "1,000" stay one word: a joiner between two word characters.
+                inWord = inWord && c is '\'' or '-' or '.' or ',' or '’' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && !IsUnspacedScript(text[i + 1]);
             }
         }
 
         return count;
     }
-
-    /// <summary>
-    /// Counts the words of the 16 characters at <paramref name="i"/> at once when they are all ASCII or punctuation
-    /// that is no letter, digit or mark (General Punctuation, no-break space, guillemets); false, with nothing counted,
-    /// otherwise. A joiner (' - . , ’) stays in a word when a word character precedes it and a letter or digit follows
-    /// (never two joiners in a row: the first is not followed by a letter or digit); a word starts at a letter or digit
-    /// outside a word.
-    /// </summary>
-    private static bool CountBlock(string text, int i, ref int count, ref int inWord)
-    {
-        var v = CharBlocks.Load(text, i);
-        var plain = Vector256.LessThan(v, Vector256.Create((ushort)0x80))
-            | Vector256.LessThan(v - Vector256.Create((ushort)0x2000), Vector256.Create((ushort)0x70))
-            | Vector256.Equals(v, Vector256.Create((ushort)0xA0)) | Vector256.Equals(v, Vector256.Create((ushort)0xAB)) | Vector256.Equals(v, Vector256.Create((ushort)0xBB));
-        if (plain != Vector256<ushort>.AllBitsSet)
-        {
-            return false;
-        }
-
-        var alnum = CharBlocks.AsciiLetters(v) | CharBlocks.AsciiDigits(v);
-        var joiners = (Vector256.Equals(v, Vector256.Create((ushort)'\'')) | Vector256.Equals(v, Vector256.Create((ushort)'-'))
-            | Vector256.Equals(v, Vector256.Create((ushort)'.')) | Vector256.Equals(v, Vector256.Create((ushort)','))
-            | Vector256.Equals(v, Vector256.Create((ushort)'\u2019'))).ExtractMostSignificantBits();
-
-        // The characters a letter or digit follows; past the block, the next character decides.
-        var followed = alnum >> 1;
-        if ((joiners & 0x8000) != 0 && i + CharBlocks.Width < text.Length && char.IsLetterOrDigit(text[i + CharBlocks.Width]) && !IsUnspacedScript(text[i + CharBlocks.Width]))
-        {
-            followed |= 0x8000;
-        }
-
-        var word = alnum | (joiners & followed & ((alnum << 1) | (uint)inWord));
-        count += System.Numerics.BitOperations.PopCount(alnum & ~((word << 1) | (uint)inWord) & 0xFFFF);
-        inWord = (int)((word >> 15) & 1);
-        return true;
-    }
-
-    /// <summary>For each ASCII character: 1 a letter or digit, 2 a joiner inside a word ("'", "-", ".", ","), 0 anything else.</summary>
-    private static ReadOnlySpan<byte> AsciiKinds =>
-    [
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 2, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-    ];
 
     /// <summary>A headline made from the body's first sentence, cut at a clause boundary when long.</summary>
     public static string DeriveTitle(string body)
