@@ -151,46 +151,32 @@ public sealed class HtmlArticleReader
         return lead + "\n\n" + body;
     }
 
-    private static string Collapse(string text) => WithWhitespaceCollapsed(text, collapsed => collapsed.ToString());
-
     /// <summary>Whether <paramref name="text"/>, whitespace collapsed, contains <paramref name="probe"/>.</summary>
-    private static bool CollapsedContains(string text, string probe) =>
-        WithWhitespaceCollapsed(text, collapsed => collapsed.IndexOf(probe, StringComparison.Ordinal) >= 0);
+    private static bool CollapsedContains(string text, string probe) => Collapse(text).Contains(probe, StringComparison.Ordinal);
 
-    /// <summary>
-    /// <paramref name="use"/> of <paramref name="text"/> with its runs of whitespace collapsed to one space and trimmed,
-    /// written into a pooled buffer (a page's text is not split into a string per word).
-    /// </summary>
-    private static T WithWhitespaceCollapsed<T>(string text, Func<ReadOnlySpan<char>, T> use)
+    /// <summary><paramref name="text"/> with its runs of whitespace collapsed to one space and trimmed.</summary>
+    private static string Collapse(string text)
     {
-        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
-        try
+        var collapsed = new System.Text.StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
         {
-            var length = 0;
-            var pendingSpace = false;
-            foreach (var c in text)
+            if (char.IsWhiteSpace(c))
             {
-                if (char.IsWhiteSpace(c))
-                {
-                    pendingSpace = length > 0;
-                    continue;
-                }
-
-                if (pendingSpace)
-                {
-                    buffer[length++] = ' ';
-                    pendingSpace = false;
-                }
-
-                buffer[length++] = c;
+                pendingSpace = collapsed.Length > 0;
+                continue;
             }
 
-            return use(buffer.AsSpan(0, length));
+            if (pendingSpace)
+            {
+                collapsed.Append(' ');
+                pendingSpace = false;
+            }
+
+            collapsed.Append(c);
         }
-        finally
-        {
-            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
-        }
+
+        return collapsed.ToString();
     }
 
     private static List<string> CollectKeywords(MetaTags meta, JsonLdArticle? jsonLd)

@@ -15,9 +15,6 @@ internal static class TextDecoding
 {
     private const int SampleBytes = 64 * 1024;
 
-    /// <summary>Texts up to this size (most articles) are decoded in one pass; see <see cref="TryDecodeStrictUtf8"/>.</summary>
-    private const int OnePassBytes = 256 * 1024;
-
     private static readonly Encoding Windows1252 = CreateWindows1252();
 
     public static string Decode(byte[] bytes, List<string> warnings)
@@ -75,31 +72,9 @@ internal static class TextDecoding
         return Clean(Encoding.UTF8.GetString(span), warnings);
     }
 
-    /// <summary>
-    /// The text of valid UTF-8, or null at the first invalid sequence. Up to <see cref="OnePassBytes"/> it is decoded in
-    /// one pass into a pooled buffer (a check and then a decode read the bytes three times: validation, counting and
-    /// transcoding); larger texts take the check and the decode, which need no second buffer as large as the text.
-    /// </summary>
-    private static string? TryDecodeStrictUtf8(ReadOnlySpan<byte> span)
-    {
-        if (span.Length > OnePassBytes)
-        {
-            return Utf8.IsValid(span) ? Encoding.UTF8.GetString(span) : null;
-        }
-
-        // UTF-8 never takes fewer bytes than UTF-16 code units.
-        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(span.Length, 1));
-        try
-        {
-            return Utf8.ToUtf16(span, buffer, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done
-                ? new string(buffer, 0, written)
-                : null;
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
-    }
+    /// <summary>The text of valid UTF-8, or null when it has an invalid sequence.</summary>
+    private static string? TryDecodeStrictUtf8(ReadOnlySpan<byte> span) =>
+        Utf8.IsValid(span) ? Encoding.UTF8.GetString(span) : null;
 
     private static bool LooksLikeUtf16WithoutBom(ReadOnlySpan<byte> span, out bool bigEndian)
     {

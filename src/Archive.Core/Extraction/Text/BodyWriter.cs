@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Text;
 
 namespace Archive.Core.Extraction.Text;
 
@@ -7,13 +7,11 @@ namespace Archive.Core.Extraction.Text;
 /// whitespace to one space, soft hyphens and zero-width characters dropped, no space at either end), paragraphs with
 /// nothing visible left out, the others separated by a blank line. The plain-text reader writes its body line by line
 /// through it, without a string for each line and paragraph; <see cref="TextLines.Collapse"/>,
-/// <see cref="TextLines.JoinParagraphs(IEnumerable{string})"/> and <see cref="TextLines.NormalizeBody"/> collapse through it too. The buffer is
-/// pooled: <see cref="Dispose"/> returns it.
+/// <see cref="TextLines.JoinParagraphs(IEnumerable{string})"/> and <see cref="TextLines.NormalizeBody"/> collapse through it too.
 /// </summary>
-internal struct BodyWriter(int capacity) : IDisposable
+internal sealed class BodyWriter(int capacity)
 {
-    private char[] buffer = ArrayPool<char>.Shared.Rent(Math.Max(capacity, 16));
-    private int length;
+    private readonly StringBuilder buffer = new(Math.Max(capacity, 16));
 
     /// <summary>Whether the paragraph being written has lines.</summary>
     private bool open;
@@ -69,23 +67,14 @@ internal struct BodyWriter(int capacity) : IDisposable
         (open, started, pendingSpace) = (false, false, false);
     }
 
-    public override readonly string ToString() => new(buffer, 0, length);
-
-    public void Dispose()
-    {
-        if (buffer.Length > 0)
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-            buffer = [];
-        }
-    }
+    public override string ToString() => buffer.ToString();
 
     /// <summary>Before a visible character: the blank line before a new paragraph, or the pending space inside one.</summary>
     private void BeforeVisible()
     {
         if (!started)
         {
-            if (length > 0)
+            if (buffer.Length > 0)
             {
                 Append("\n\n");
             }
@@ -100,32 +89,7 @@ internal struct BodyWriter(int capacity) : IDisposable
         pendingSpace = false;
     }
 
-    private void Append(char c)
-    {
-        if (length == buffer.Length)
-        {
-            Grow(1);
-        }
+    private void Append(char c) => buffer.Append(c);
 
-        buffer[length++] = c;
-    }
-
-    private void Append(ReadOnlySpan<char> text)
-    {
-        if (length + text.Length > buffer.Length)
-        {
-            Grow(text.Length);
-        }
-
-        text.CopyTo(buffer.AsSpan(length));
-        length += text.Length;
-    }
-
-    private void Grow(int more)
-    {
-        var larger = ArrayPool<char>.Shared.Rent(Math.Max(buffer.Length * 2, length + more));
-        buffer.AsSpan(0, length).CopyTo(larger);
-        ArrayPool<char>.Shared.Return(buffer);
-        buffer = larger;
-    }
+    private void Append(ReadOnlySpan<char> text) => buffer.Append(text);
 }

@@ -296,33 +296,26 @@ internal static partial class PlainTextReader
         }
 
         var body = new BodyWriter(capacity);
-        try
+        for (var j = bodyStart; j < footerStart; j++)
         {
-            for (var j = bodyStart; j < footerStart; j++)
+            var line = lines[j].Span.Trim();
+            if (line.IsEmpty || IsBoilerplateLine(line) || TextLines.IsSeparator(line))
             {
-                var line = lines[j].Span.Trim();
-                if (line.IsEmpty || IsBoilerplateLine(line) || TextLines.IsSeparator(line))
-                {
-                    body.EndParagraph();
-                    continue;
-                }
-
-                if (!hasBlankLines || TextLines.IsListItem(line))
-                {
-                    body.EndParagraph();
-                }
-
-                body.AppendLine(line);
+                body.EndParagraph();
+                continue;
             }
 
-            body.EndParagraph();
-            layout.Body = body.ToString();
-            layout.ParagraphCount = body.Paragraphs;
+            if (!hasBlankLines || TextLines.IsListItem(line))
+            {
+                body.EndParagraph();
+            }
+
+            body.AppendLine(line);
         }
-        finally
-        {
-            body.Dispose();
-        }
+
+        body.EndParagraph();
+        layout.Body = body.ToString();
+        layout.ParagraphCount = body.Paragraphs;
     }
 
     private static bool TryField(string line, out Field field, out string value)

@@ -155,20 +155,13 @@ internal static partial class TextLines
     private static string JoinParagraphs(IEnumerable<string> paragraphs, int capacity)
     {
         var writer = new BodyWriter(capacity);
-        try
+        foreach (var paragraph in paragraphs)
         {
-            foreach (var paragraph in paragraphs)
-            {
-                writer.AppendLine(paragraph);
-                writer.EndParagraph();
-            }
+            writer.AppendLine(paragraph);
+            writer.EndParagraph();
+        }
 
-            return writer.ToString();
-        }
-        finally
-        {
-            writer.Dispose();
-        }
+        return writer.ToString();
     }
 
     /// <summary>The paragraphs of a normalized body.</summary>
