@@ -9,8 +9,8 @@ internal sealed record Entities(IReadOnlyList<string> People, IReadOnlyList<stri
 /// Finds named entities with transparent heuristics rather than a model: capitalized spans (with "of"/"for" and
 /// name particles inside), split at titles and roles ("Armenian Prime Minister Nikol Pashinyan" → Nikol Pashinyan),
 /// then classified: organizations by suffix or head word (Council, Court, Ministry of, CJSC, Inc, University, ...)
-/// or by a list of well-known ones and acronyms; places by the gazetteer, by a place noun after them ("the Lachin
-/// road") or "the city of X"; people by evidence (a role before them, a verb of attribution next to them, or their
+/// or by a list of well-known ones and acronyms; places by the gazetteer, by a place noun after them ("the Tigris
+/// valley") or "the city of X"; people by evidence (a role before them, a verb of attribution next to them, or their
 /// surname reported elsewhere). A lone surname is folded into the full name seen elsewhere.
 /// </summary>
 internal static class EntityExtractor
@@ -244,7 +244,7 @@ internal static class EntityExtractor
             }
         }
 
-        // Places: the gazetteer, a place noun after ("the Lachin road"), "the city of X".
+        // Places: the gazetteer, a place noun after ("the Tigris valley"), "the city of X".
         var placeContext = (after >= 0 && tokens.Is(after, Lexicon.PlaceNoun))
             || (before >= 0 && tokens.IsText(before, "of") && start > 1 && tokens.Is(start - 2, Lexicon.PlaceIntroducer));
         if (LexiconTable.In(text, Lexicon.Place))
@@ -255,7 +255,7 @@ internal static class EntityExtractor
 
         if (single && text.Contains('-', StringComparison.Ordinal))
         {
-            // "Lachin-Khankandi road", "Baku-Tbilisi-Ceyhan": every part a place when one is or the context says so.
+            // "the Dover-Calais route", "Vienna-Budapest": every part a place when one is or the context says so.
             var parts = tokens.Text(start).Split('-', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length > 1 && parts.All(p => char.IsUpper(p[0]) && !Gazetteer.Demonyms.Contains(p)) && (placeContext || parts.Any(Gazetteer.Places.Contains)))
             {
@@ -281,7 +281,7 @@ internal static class EntityExtractor
             return true;
         }
 
-        // A known place inside a longer span without other meaning: "Azerbaijan's", "Moscow" after a demonym.
+        // A known place inside a longer span without other meaning: "Portugal's", "Moscow" after a demonym.
         var placeFound = false;
         for (var k = start; k < end; k++)
         {

@@ -34,7 +34,7 @@ internal static partial class DateParser
     private static readonly FrozenDictionary<string, int> ZoneAbbreviations = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {
         ["UTC"] = 0, ["GMT"] = 0, ["Z"] = 0, ["WET"] = 0, ["WEST"] = 60, ["BST"] = 60, ["CET"] = 60, ["CEST"] = 120,
-        ["MEZ"] = 60, ["MESZ"] = 120, ["EET"] = 120, ["EEST"] = 180, ["MSK"] = 180, ["TRT"] = 180, ["AZT"] = 240,
+        ["MEZ"] = 60, ["MESZ"] = 120, ["EET"] = 120, ["EEST"] = 180, ["MSK"] = 180, ["TRT"] = 180,
         ["GST"] = 240, ["IST"] = 330, ["PKT"] = 300, ["CST"] = -360, ["CDT"] = -300, ["EST"] = -300, ["EDT"] = -240,
         ["MST"] = -420, ["MDT"] = -360, ["PST"] = -480, ["PDT"] = -420, ["AKST"] = -540, ["AKDT"] = -480, ["HST"] = -600,
         ["JST"] = 540, ["KST"] = 540, ["HKT"] = 480, ["SGT"] = 480, ["AWST"] = 480, ["ACST"] = 570, ["AEST"] = 600,

@@ -672,17 +672,27 @@ internal static partial class PlainTextReader
         }
     }
 
-    /// <summary>"AzerNewsAz" → "AzerNews": a social handle without a trailing country code segment.</summary>
+    /// <summary>
+    /// The publisher's name in a social handle: publishers often end a handle with the country or language they serve
+    /// ("DailyNewsUk" → "DailyNews", "Radio_fr" → "Radio"). A last segment of two letters is dropped when it is an
+    /// ISO 3166 country code or an ISO 639-1 language code (from .NET's culture data) and at least two segments stay.
+    /// </summary>
     internal static string SiteFromHandle(string handle)
     {
         var segments = CamelSegments().Matches(handle).Select(m => m.Value).ToList();
-        if (segments.Count >= 3 && segments[^1].Length <= 2 && char.IsUpper(segments[^1][0]))
+        if (segments.Count >= 3 && segments[^1].Length == 2 && char.IsLetter(segments[^1][0]) && RegionOrLanguageCodes.Contains(segments[^1]))
         {
             segments.RemoveAt(segments.Count - 1);
         }
 
         return string.Concat(segments).Trim('_');
     }
+
+    /// <summary>Two-letter ISO 3166 region codes and ISO 639-1 language codes of the cultures .NET knows (CLDR data through ICU).</summary>
+    private static readonly FrozenSet<string> RegionOrLanguageCodes = System.Globalization.CultureInfo.GetCultures(System.Globalization.CultureTypes.AllCultures)
+        .SelectMany(culture => new[] { culture.TwoLetterISOLanguageName, culture.Name.Length >= 5 && culture.Name[^3] == '-' ? culture.Name[^2..] : string.Empty })
+        .Where(code => code.Length == 2 && char.IsAsciiLetter(code[0]) && char.IsAsciiLetter(code[1]))
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static FrozenDictionary<string, Field> BuildFieldNames()
     {
@@ -696,8 +706,8 @@ internal static partial class PlainTextReader
         }
 
         Add(Field.Title, "title", "headline", "head", "titre", "titel", "überschrift", "schlagzeile", "título", "titulo", "titolo", "titular", "заголовок", "название", "subject", "sujet", "betreff", "asunto", "tytuł", "başlık");
-        Add(Field.Author, "author", "authors", "author(s)", "by", "byline", "writer", "written by", "reporter", "auteur", "auteurs", "autor", "autoren", "autorin", "autores", "autora", "autore", "autori", "auteur(s)", "автор", "авторы", "yazar", "müəllif", "door", "von", "par", "por");
-        Add(Field.Site, "source", "publisher", "site", "site name", "sitename", "publication", "outlet", "newspaper", "media", "medium", "agency", "source name", "quelle", "herausgeber", "verlag", "medium", "fuente", "medio", "editorial", "fonte", "veículo", "источник", "издание", "kaynak", "mənbə", "éditeur", "journal", "publication name");
+        Add(Field.Author, "author", "authors", "author(s)", "by", "byline", "writer", "written by", "reporter", "auteur", "auteurs", "autor", "autoren", "autorin", "autores", "autora", "autore", "autori", "auteur(s)", "автор", "авторы", "yazar", "door", "von", "par", "por");
+        Add(Field.Site, "source", "publisher", "site", "site name", "sitename", "publication", "outlet", "newspaper", "media", "medium", "agency", "source name", "quelle", "herausgeber", "verlag", "medium", "fuente", "medio", "editorial", "fonte", "veículo", "источник", "издание", "kaynak", "éditeur", "journal", "publication name");
         Add(Field.Date, "date", "published", "published at", "published on", "publication date", "date published", "pubdate", "pub date", "posted", "posted on", "release date", "datum", "veröffentlicht", "veröffentlicht am", "erschienen", "erschienen am", "publikationsdatum", "fecha", "fecha de publicación", "publicado", "publicado el", "publicado em", "data", "data de publicação", "data di pubblicazione", "pubblicato", "publié", "publié le", "date de publication", "дата", "дата публикации", "опубликовано", "tarih", "tarix", "created", "date created");
         Add(Field.Updated, "updated", "last updated", "modified", "last modified", "date modified", "mis à jour", "mis à jour le", "aktualisiert", "aktualisiert am", "zuletzt aktualisiert", "actualizado", "atualizado", "aggiornato", "обновлено");
         Add(Field.Url, "url", "link", "source url", "original url", "permalink", "canonical", "canonical url", "web", "lien", "enlace", "ссылка", "adresse", "address", "original", "source link");
