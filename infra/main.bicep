@@ -40,6 +40,9 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
+@description('NCRONTAB schedule (UTC) of the nightly Reconcile (six fields: second minute hour day month weekday).')
+param reconcileSchedule string = '0 0 3 * * *'
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -154,6 +157,7 @@ module functionApp 'modules/function-app.bicep' = {
     articlesContainerName: articlesContainerName
     rejectedContainerName: rejectedContainerName
     deletionsQueueName: deletionsQueueName
+    reconcileSchedule: reconcileSchedule
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
   }

@@ -46,6 +46,9 @@ param rejectedContainerName string
 @description('Queue receiving BlobDeleted events.')
 param deletionsQueueName string
 
+@description('NCRONTAB schedule of the nightly Reconcile timer (the trigger reads %Archive:ReconcileSchedule%).')
+param reconcileSchedule string
+
 @description('Memory of each instance, in MB.')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int
@@ -136,6 +139,7 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       Archive__ArticlesContainer: articlesContainerName
       Archive__RejectedContainer: rejectedContainerName
       Archive__DeletionsQueue: deletionsQueueName
+      Archive__ReconcileSchedule: reconcileSchedule
       // Azure AI Search with the same identity.
       Search__Endpoint: searchEndpoint
       Search__IndexName: searchIndexName
