@@ -119,7 +119,19 @@ public sealed class ArticleIngestor(
 
             var duplicateOf = await store.FindOriginalAsync(article.ContentHash, id, cancellationToken).ConfigureAwait(false);
             var document = ArticleDocuments.Create(article, version, duplicateOf, timeProvider.GetUtcNow());
-            await store.UpsertAsync([document], cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await store.UpsertAsync([document], cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is DocumentTooLargeException || e is RequestFailedException { Status: 413 })
+            {
+                // Permanent: the same document is refused every time, so a retry would only end in the poison queue.
+                var error = new ExtractionError(IngestionErrorCodes.TooLargeToIndex, e is DocumentTooLargeException
+                    ? e.Message
+                    : $"Azure AI Search refused the document as too large (413); it accepts at most {SearchLimits.MaxRequestBytes:N0} bytes per request.");
+                return (await RejectAsync(version, id, existing, error, cancellationToken).ConfigureAwait(false), version.ETag);
+            }
+
             await rejections.DeleteAsync(blob.Name, cancellationToken).ConfigureAwait(false);
             logger.Indexed(blob.Name, id, duplicateOf);
             return (new IngestionResult(IngestionOutcomes.Indexed, id, duplicateOf), version.ETag);

@@ -72,11 +72,20 @@ public sealed class ArticleStore(SearchClient client)
         return fallback;
     }
 
-    /// <summary>Merges or uploads the documents; any failed item throws.</summary>
-    public async Task UpsertAsync(IEnumerable<ArticleDocument> documents, CancellationToken cancellationToken)
+    /// <summary>
+    /// Merges or uploads the documents, in as many requests as the service's size limit needs; any failed item throws,
+    /// a document too large for any request throws <see cref="DocumentTooLargeException"/> before anything is sent.
+    /// </summary>
+    public Task UpsertAsync(IEnumerable<ArticleDocument> documents, CancellationToken cancellationToken) =>
+        IndexAsync(documents.Select(IndexDocumentsAction.MergeOrUpload), cancellationToken);
+
+    /// <summary>Sends <paramref name="actions"/> in batches within <see cref="SearchLimits"/>; any failed item throws.</summary>
+    public async Task IndexAsync(IEnumerable<IndexDocumentsAction<ArticleDocument>> actions, CancellationToken cancellationToken)
     {
-        var batch = IndexDocumentsBatch.MergeOrUpload(documents);
-        await client.IndexDocumentsAsync(batch, new IndexDocumentsOptions { ThrowOnAnyError = true }, cancellationToken).ConfigureAwait(false);
+        foreach (var batch in SearchLimits.Batches(actions))
+        {
+            await client.IndexDocumentsAsync(batch, new IndexDocumentsOptions { ThrowOnAnyError = true }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
