@@ -53,6 +53,7 @@ var articlesContainerName = 'articles'
 var rejectedContainerName = 'articles-rejected'
 var deploymentContainerName = 'app-package'
 var deletionsQueueName = 'article-deletions'
+var reconcileQueueName = 'article-reconcile'
 var searchIndexName = 'articles'
 var functionsServiceName = 'functions'
 
@@ -89,6 +90,7 @@ module storage 'modules/storage.bicep' = {
     rejectedContainerName: rejectedContainerName
     deploymentContainerName: deploymentContainerName
     deletionsQueueName: deletionsQueueName
+    reconcileQueueName: reconcileQueueName
   }
 }
 
@@ -158,6 +160,7 @@ module functionApp 'modules/function-app.bicep' = {
     rejectedContainerName: rejectedContainerName
     deletionsQueueName: deletionsQueueName
     reconcileSchedule: reconcileSchedule
+    reconcileQueueName: reconcileQueueName
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
   }

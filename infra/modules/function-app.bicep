@@ -46,6 +46,9 @@ param rejectedContainerName string
 @description('Queue receiving BlobDeleted events.')
 param deletionsQueueName string
 
+@description('Queue carrying a reconcile run from one slice to the next (the trigger reads %Archive:ReconcileQueue%).')
+param reconcileQueueName string
+
 @description('NCRONTAB schedule of the nightly Reconcile timer (the trigger reads %Archive:ReconcileSchedule%).')
 param reconcileSchedule string
 
@@ -140,6 +143,7 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       Archive__RejectedContainer: rejectedContainerName
       Archive__DeletionsQueue: deletionsQueueName
       Archive__ReconcileSchedule: reconcileSchedule
+      Archive__ReconcileQueue: reconcileQueueName
       // Azure AI Search with the same identity.
       Search__Endpoint: searchEndpoint
       Search__IndexName: searchIndexName

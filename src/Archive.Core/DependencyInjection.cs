@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.TryAddSingleton<RejectionReports>();
         services.TryAddSingleton<IArticleIngestor, ArticleIngestor>();
         services.TryAddSingleton<ArticleRemover>();
+        services.TryAddSingleton<ReconcileCheckpoints>();
         services.TryAddSingleton<Reconciler>();
         services.TryAddSingleton<Reindexer>();
         services.TryAddSingleton<SearchIndexCheck>();
