@@ -144,6 +144,10 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       Archive__DeletionsQueue: deletionsQueueName
       Archive__ReconcileSchedule: reconcileSchedule
       Archive__ReconcileQueue: reconcileQueueName
+      // Memory: ingestions in flight may expect half the instance (30 bytes per input byte, see README "Ingestion"),
+      // and the largest input is 1/64 of the instance memory (32 MiB on 2,048 MB), so one at its cap fits alone.
+      Archive__IngestMemoryBudgetMB: string(instanceMemoryMB / 2)
+      Extraction__MaxBytes: string(instanceMemoryMB / 64 * 1048576)
       // Azure AI Search with the same identity.
       Search__Endpoint: searchEndpoint
       Search__IndexName: searchIndexName

@@ -91,3 +91,24 @@ public sealed partial class BindingSettingsTests(BicepFixture bicep)
     [GeneratedRegex("%([^%]+)%")]
     private static partial Regex PercentExpression();
 }
+
+/// <summary>The memory settings fit together: the largest input, at the expected cost per byte, fits in the budget.</summary>
+[Collection(BicepCollection.Name)]
+public sealed class MemorySettingsTests(BicepFixture bicep)
+{
+    [SkippableFact]
+    public void MemoryBudgetAndSizeCap_FollowTheInstanceMemory()
+    {
+        // Arrange
+        var settings = new Infra(bicep.Template).AppSettings;
+
+        // Act
+        var budget = settings["Archive__IngestMemoryBudgetMB"];
+        var cap = settings["Extraction__MaxBytes"];
+
+        // Assert (main.bicep's default instance memory, 2,048 MB): half of it for ingestion; a cap of 1/64 of the instance costs 30/64 of it at 30 bytes per
+        // byte (Archive__IngestCostPerByte's default), under the half.
+        Assert.Equal("[string(div(2048, 2))]", budget);
+        Assert.Equal("[string(mul(div(2048, 64), 1048576))]", cap);
+    }
+}

@@ -40,6 +40,20 @@ public sealed class ArchiveOptions
     [Range(1, 25)]
     public int ReconcileSliceMinutes { get; set; } = 20;
 
+    /// <summary>
+    /// The memory the ingestions of one process may expect to use at once, in MB (see <see cref="Ingestion.IngestionMemoryGate"/>).
+    /// Setting <c>Archive__IngestMemoryBudgetMB</c>; the Bicep sets half the instance memory.
+    /// </summary>
+    [Range(16, 65536)]
+    public int IngestMemoryBudgetMB { get; set; } = 1024;
+
+    /// <summary>
+    /// The memory one ingestion is expected to need per byte of input (measured: a 10 MB text file allocates about
+    /// 300 MB during extraction). Setting <c>Archive__IngestCostPerByte</c>.
+    /// </summary>
+    [Range(1, 1000)]
+    public int IngestCostPerByte { get; set; } = 30;
+
     /// <summary>The queue that carries a reconcile run from one invocation to the next. Setting <c>Archive__ReconcileQueue</c>.</summary>
     [Required]
     [RegularExpression(ContainerNamePattern, ErrorMessage = "Archive:ReconcileQueue must be a valid queue name (3-63 lower-case letters, digits and single dashes).")]
