@@ -40,6 +40,9 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
+@description('NCRONTAB schedule (UTC) of the nightly Reconcile (six fields: second minute hour day month weekday).')
+param reconcileSchedule string = '0 0 3 * * *'
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -50,6 +53,7 @@ var articlesContainerName = 'articles'
 var rejectedContainerName = 'articles-rejected'
 var deploymentContainerName = 'app-package'
 var deletionsQueueName = 'article-deletions'
+var reconcileQueueName = 'article-reconcile'
 var searchIndexName = 'articles'
 var functionsServiceName = 'functions'
 
@@ -86,6 +90,7 @@ module storage 'modules/storage.bicep' = {
     rejectedContainerName: rejectedContainerName
     deploymentContainerName: deploymentContainerName
     deletionsQueueName: deletionsQueueName
+    reconcileQueueName: reconcileQueueName
   }
 }
 
@@ -154,6 +159,8 @@ module functionApp 'modules/function-app.bicep' = {
     articlesContainerName: articlesContainerName
     rejectedContainerName: rejectedContainerName
     deletionsQueueName: deletionsQueueName
+    reconcileSchedule: reconcileSchedule
+    reconcileQueueName: reconcileQueueName
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
   }

@@ -46,6 +46,12 @@ param rejectedContainerName string
 @description('Queue receiving BlobDeleted events.')
 param deletionsQueueName string
 
+@description('Queue carrying a reconcile run from one slice to the next (the trigger reads %Archive:ReconcileQueue%).')
+param reconcileQueueName string
+
+@description('NCRONTAB schedule of the nightly Reconcile timer (the trigger reads %Archive:ReconcileSchedule%).')
+param reconcileSchedule string
+
 @description('Memory of each instance, in MB.')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int
@@ -136,6 +142,12 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       Archive__ArticlesContainer: articlesContainerName
       Archive__RejectedContainer: rejectedContainerName
       Archive__DeletionsQueue: deletionsQueueName
+      Archive__ReconcileSchedule: reconcileSchedule
+      Archive__ReconcileQueue: reconcileQueueName
+      // Memory: ingestions in flight may expect half the instance (30 bytes per input byte, see README "Ingestion"),
+      // and the largest input is 1/64 of the instance memory (32 MiB on 2,048 MB), so one at its cap fits alone.
+      Archive__IngestMemoryBudgetMB: string(instanceMemoryMB / 2)
+      Extraction__MaxBytes: string(instanceMemoryMB / 64 * 1048576)
       // Azure AI Search with the same identity.
       Search__Endpoint: searchEndpoint
       Search__IndexName: searchIndexName

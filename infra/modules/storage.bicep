@@ -24,6 +24,9 @@ param deploymentContainerName string
 @description('Queue receiving BlobDeleted events from Event Grid.')
 param deletionsQueueName string
 
+@description('Queue carrying a reconcile run from one invocation to the next.')
+param reconcileQueueName string
+
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name
   location: location
@@ -95,12 +98,18 @@ resource deletionsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@
   name: deletionsQueueName
 }
 
+resource reconcileQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-01-01' = {
+  parent: queueService
+  name: reconcileQueueName
+}
+
 output id string = storage.id
 output name string = storage.name
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output queueEndpoint string = storage.properties.primaryEndpoints.queue
 output tableEndpoint string = storage.properties.primaryEndpoints.table
 output deletionsQueueName string = deletionsQueue.name
+output reconcileQueueName string = reconcileQueue.name
 output articlesContainerName string = articlesContainer.name
 output rejectedContainerName string = rejectedContainer.name
 output deploymentContainerName string = deploymentContainer.name

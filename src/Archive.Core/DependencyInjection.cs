@@ -34,12 +34,15 @@ public static class DependencyInjection
         services.TryAddSingleton(sp => SearchConnection.CreateIndexClient(sp.GetRequiredService<IOptions<SearchServiceOptions>>().Value));
         services.TryAddSingleton(sp => sp.GetRequiredService<SearchIndexClient>().GetSearchClient(sp.GetRequiredService<IOptions<SearchServiceOptions>>().Value.IndexName));
 
-        services.AddArticleExtraction();
+        // Extraction limits may be set as Extraction__MaxBytes etc. (the Bicep fits the size cap to the instance memory).
+        services.AddArticleExtraction(o => configuration.GetSection("Extraction").Bind(o));
 
         services.TryAddSingleton<ArticleStore>();
         services.TryAddSingleton<RejectionReports>();
+        services.TryAddSingleton<IngestionMemoryGate>();
         services.TryAddSingleton<IArticleIngestor, ArticleIngestor>();
         services.TryAddSingleton<ArticleRemover>();
+        services.TryAddSingleton<ReconcileCheckpoints>();
         services.TryAddSingleton<Reconciler>();
         services.TryAddSingleton<Reindexer>();
         services.TryAddSingleton<SearchIndexCheck>();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Archive.Functions;
 
-/// <summary><c>GET /api/articles/{id}</c>: the full document, body included.</summary>
+/// <summary><c>GET /api/articles/{id}</c>: the full document, body included, with an ETag (304 when it matches).</summary>
 public sealed class GetArticle(ArticleSearchService search, ILogger<GetArticle> logger)
 {
     [Function(nameof(GetArticle))]
@@ -25,7 +25,15 @@ public sealed class GetArticle(ArticleSearchService search, ILogger<GetArticle> 
         return await DependencyFailures.GuardAsync(logger, nameof(GetArticle), request, async () =>
         {
             var document = await search.GetAsync(id, cancellationToken).ConfigureAwait(false);
-            return document is null ? Problems.NotFound($"There is no article '{id}'.", request.Path) : new OkObjectResult(document);
+            if (document is null)
+            {
+                return Problems.NotFound($"There is no article '{id}'.", request.Path);
+            }
+
+            var etag = HttpCaching.ETagOf(document);
+            request.HttpContext.Response.Headers.ETag = etag;
+            request.HttpContext.Response.Headers.CacheControl = HttpCaching.Revalidate;
+            return HttpCaching.NotModified(request, etag) ? new StatusCodeResult(StatusCodes.Status304NotModified) : new OkObjectResult(document);
         }).ConfigureAwait(false);
     }
 }

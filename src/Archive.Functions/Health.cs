@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Archive.Functions;
 
-/// <summary><c>GET /api/health</c>: storage and search reachability; 503 when either is down.</summary>
+/// <summary><c>GET /api/health</c>: <c>ok</c> or <c>unavailable</c> per dependency (no exception text); 503 when either is down.</summary>
 public sealed class Health(HealthProbe probe)
 {
     [Function(nameof(Health))]
@@ -15,6 +15,7 @@ public sealed class Health(HealthProbe probe)
     {
         ArgumentNullException.ThrowIfNull(request);
         var report = await probe.CheckAsync(cancellationToken).ConfigureAwait(false);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
         return new ObjectResult(report) { StatusCode = report.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable };
     }
 }

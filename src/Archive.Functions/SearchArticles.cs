@@ -22,6 +22,10 @@ public sealed class SearchArticles(ArticleSearchService search, ILogger<SearchAr
         }
 
         return await DependencyFailures.GuardAsync(logger, "Search", request, async () =>
-            new OkObjectResult(await search.SearchAsync(query, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
+        {
+            var page = await search.SearchAsync(query, cancellationToken).ConfigureAwait(false);
+            request.HttpContext.Response.Headers.CacheControl = HttpCaching.SearchResults;
+            return new OkObjectResult(page);
+        }).ConfigureAwait(false);
     }
 }

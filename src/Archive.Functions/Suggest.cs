@@ -30,6 +30,10 @@ public sealed class Suggest(ArticleSearchService search, ILogger<Suggest> logger
         }
 
         return await DependencyFailures.GuardAsync(logger, nameof(Suggest), request, async () =>
-            new OkObjectResult(new { suggestions = await search.SuggestAsync(q[0]!.Trim(), cancellationToken).ConfigureAwait(false) })).ConfigureAwait(false);
+        {
+            var suggestions = await search.SuggestAsync(q[0]!.Trim(), cancellationToken).ConfigureAwait(false);
+            request.HttpContext.Response.Headers.CacheControl = HttpCaching.SearchResults;
+            return new OkObjectResult(new { suggestions });
+        }).ConfigureAwait(false);
     }
 }

@@ -18,7 +18,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 // Ingest throughput (Azurite -> Archive.Core -> search emulator) and the search API's added latency over a direct SDK
 // call; pipeline: upload -> searchable through the dev host running the real worker.
-// Usage: dotnet run -c Release --project tests/Archive.Benchmarks -- [ingest|api|all|pipeline] [--articles N] [--documents N] [--uploads N] [--burst N]
+// Usage: dotnet run -c Release --project tests/Archive.Benchmarks -- [ingest|api|all|pipeline|reconcile] [--articles N] [--documents N] [--uploads N] [--burst N] [--blobs N]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 int Arg(string name, int fallback)
 {
@@ -42,6 +42,11 @@ if (mode is "ingest" or "all")
 if (mode is "api" or "all")
 {
     await ApiAsync(stack, documentCount, iterations);
+}
+
+if (mode is "reconcile")
+{
+    await ReconcileBenchmark.RunAsync(stack, Arg("--blobs", 50_000));
 }
 
 if (mode is "pipeline")

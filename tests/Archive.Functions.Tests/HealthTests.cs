@@ -74,5 +74,14 @@ public sealed class HealthTests(AzuriteFixture azurite)
         var report = Assert.IsType<HealthReport>(result.Value);
         Assert.False(report.Storage.Ok);
         Assert.True(report.Search.Ok);
+
+        // The anonymous answer says which dependency is down, never the exception's text (host, port, path).
+        Assert.Equal("unavailable", report.Storage.Status);
+        Assert.Equal("ok", report.Search.Status);
+        Assert.Equal("unreachable", report.Storage.Error);
+        var json = System.Text.Json.JsonSerializer.Serialize(report, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+        Assert.DoesNotContain("127.0.0.1", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(port.ToString(System.Globalization.CultureInfo.InvariantCulture), json, StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"unavailable\"", json, StringComparison.Ordinal);
     }
 }

@@ -19,7 +19,7 @@ public sealed class AppSettingsTests(BicepFixture bicep)
             "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri",
             "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
             "ArticlesStorage__blobServiceUri", "ArticlesStorage__queueServiceUri", "ArticlesStorage__credential", "ArticlesStorage__clientId",
-            "Archive__ArticlesContainer", "Archive__RejectedContainer", "Archive__DeletionsQueue",
+            "Archive__ArticlesContainer", "Archive__RejectedContainer", "Archive__DeletionsQueue", "Archive__ReconcileSchedule", "Archive__ReconcileQueue", "Archive__IngestMemoryBudgetMB", "Extraction__MaxBytes",
             "Search__Endpoint", "Search__IndexName", "Search__Credential", "Search__ClientId",
             "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
         ];

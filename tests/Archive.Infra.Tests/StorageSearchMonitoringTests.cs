@@ -39,17 +39,22 @@ public sealed class StorageSearchMonitoringTests(BicepFixture bicep)
     }
 
     [SkippableFact]
-    public void StorageAccount_Queues_AreTheDeletionsQueue()
+    public void StorageAccount_Queues_AreTheDeletionsAndReconcileQueues()
     {
         // Arrange
         var infra = new Infra(bicep.Template);
         var account = Infra.Inner(infra.StorageAccount.Name);
 
         // Act
-        var queue = Assert.Single(infra.Template.OfType("Microsoft.Storage/storageAccounts/queueServices/queues"));
+        var queues = infra.Template.OfType("Microsoft.Storage/storageAccounts/queueServices/queues").Select(q => q.Name).Order(StringComparer.Ordinal);
 
         // Assert
-        Assert.Equal($"[format('{{0}}/{{1}}/{{2}}', {account}, 'default', 'article-deletions')]", queue.Name);
+        Assert.Equal(
+            [
+                $"[format('{{0}}/{{1}}/{{2}}', {account}, 'default', 'article-deletions')]",
+                $"[format('{{0}}/{{1}}/{{2}}', {account}, 'default', 'article-reconcile')]",
+            ],
+            queues);
     }
 
     [SkippableFact]

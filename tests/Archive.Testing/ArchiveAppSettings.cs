@@ -15,6 +15,7 @@ public static class ArchiveAppSettings
             ["Archive__RejectedContainer"] = "articles-rejected",
             ["Archive__DeletionsQueue"] = "article-deletions",
             ["Archive__ReconcileSchedule"] = "0 0 3 * * *",
+            ["Archive__ReconcileQueue"] = "article-reconcile",
             ["Search__Endpoint"] = search.Endpoint.ToString().TrimEnd('/'),
             ["Search__IndexName"] = indexName,
             ["Search__Credential"] = "apikey",

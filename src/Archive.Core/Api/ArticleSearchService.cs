@@ -130,7 +130,7 @@ public sealed class ArticleSearchService(SearchClient client, BlobServiceClient 
         {
             var download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
             var fileName = document.BlobPath[(document.BlobPath.LastIndexOf('/') + 1)..];
-            return new ArticleContent(download.Content, download.Details.ContentType ?? "application/octet-stream", download.Details.ContentLength, fileName);
+            return new ArticleContent(download.Content, download.Details.ContentType ?? "application/octet-stream", download.Details.ContentLength, fileName, download.Details.ETag.ToString("H"));
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

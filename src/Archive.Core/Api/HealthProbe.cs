@@ -40,7 +40,8 @@ public sealed class HealthProbe(SearchClient searchClient, BlobServiceClient blo
         }
         catch (RequestFailedException e)
         {
-            return new DependencyHealth(false, $"{e.Status} {e.ErrorCode}".Trim());
+            // Status 0: no HTTP answer at all (the SDK wraps connection failures).
+            return new DependencyHealth(false, e.Status == 0 ? "unreachable" : $"{e.Status} {e.ErrorCode}".Trim());
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -48,7 +49,8 @@ public sealed class HealthProbe(SearchClient searchClient, BlobServiceClient blo
         }
         catch (Exception e) when (e is HttpRequestException or AggregateException or IOException or System.Security.Authentication.AuthenticationException or InvalidOperationException)
         {
-            return new DependencyHealth(false, e.GetType().Name + ": " + e.Message);
+            // The anonymous endpoint names no host, path or exception message: only that the dependency did not answer.
+            return new DependencyHealth(false, "unreachable");
         }
     }
 }

@@ -11,6 +11,7 @@ public static class ArticleDocuments
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(blob);
+        var body = SearchLimits.CutBody(article.Body, out var truncated);
         return new ArticleDocument
         {
             Id = DocumentKey.For(blob.Container, blob.Path),
@@ -33,7 +34,8 @@ public static class ArticleDocuments
             Url = article.Url,
             Language = article.Language,
             Summary = article.Summary,
-            Body = article.Body,
+            Body = body,
+            BodyTruncated = truncated,
             WordCount = article.WordCount,
             Keywords = [.. article.Keywords],
             People = [.. article.People],

@@ -18,7 +18,8 @@ public sealed class ArticleIngestor(
     ArticleStore store,
     RejectionReports rejections,
     TimeProvider timeProvider,
-    ILogger<ArticleIngestor> logger) : IArticleIngestor
+    ILogger<ArticleIngestor> logger,
+    IngestionMemoryGate? memoryGate = null) : IArticleIngestor
 {
     /// <summary>How many times one call ingests a blob that keeps changing under it before leaving it to the next trigger.</summary>
     private const int MaxPasses = 3;
@@ -82,6 +83,26 @@ public sealed class ArticleIngestor(
         var id = DocumentKey.For(blob.BlobContainerName, blob.Name);
         var existing = await store.GetStateAsync(id, cancellationToken).ConfigureAwait(false);
 
+        // The size first: the memory gate weighs the ingestion before any byte is read, and an unchanged version is
+        // not downloaded at all.
+        BlobProperties properties;
+        try
+        {
+            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            logger.BlobMissing(blob.Name);
+            return (new IngestionResult(IngestionOutcomes.BlobMissing, id), null);
+        }
+
+        if (existing is not null && existing.BlobETag == properties.ETag.ToString())
+        {
+            logger.Unchanged(blob.Name, id);
+            return (new IngestionResult(IngestionOutcomes.Unchanged, id, existing.DuplicateOf), null);
+        }
+
+        using var lease = memoryGate is null ? null : await memoryGate.AcquireAsync(properties.ContentLength, cancellationToken).ConfigureAwait(false);
         BlobDownloadStreamingResult download;
         try
         {
@@ -119,7 +140,19 @@ public sealed class ArticleIngestor(
 
             var duplicateOf = await store.FindOriginalAsync(article.ContentHash, id, cancellationToken).ConfigureAwait(false);
             var document = ArticleDocuments.Create(article, version, duplicateOf, timeProvider.GetUtcNow());
-            await store.UpsertAsync([document], cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await store.UpsertAsync([document], cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is DocumentTooLargeException || e is RequestFailedException { Status: 413 })
+            {
+                // Permanent: the same document is refused every time, so a retry would only end in the poison queue.
+                var error = new ExtractionError(IngestionErrorCodes.TooLargeToIndex, e is DocumentTooLargeException
+                    ? e.Message
+                    : $"Azure AI Search refused the document as too large (413); it accepts at most {SearchLimits.MaxRequestBytes:N0} bytes per request.");
+                return (await RejectAsync(version, id, existing, error, cancellationToken).ConfigureAwait(false), version.ETag);
+            }
+
             await rejections.DeleteAsync(blob.Name, cancellationToken).ConfigureAwait(false);
             logger.Indexed(blob.Name, id, duplicateOf);
             return (new IngestionResult(IngestionOutcomes.Indexed, id, duplicateOf), version.ETag);

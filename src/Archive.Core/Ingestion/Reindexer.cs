@@ -1,7 +1,6 @@
 using Archive.Core.Extraction;
 using Archive.Core.Options;
 using Archive.Core.Search;
-using Azure.Search.Documents;
 using Azure.Search.Documents.Models;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
@@ -81,13 +80,26 @@ public sealed class Reindexer(
                     originals[result.Article.ContentHash] = id;
                 }
 
-                batch.Actions.Add(IndexDocumentsAction.MergeOrUpload(ArticleDocuments.Create(result.Article, version, duplicateOf, now)));
+                var document = ArticleDocuments.Create(result.Article, version, duplicateOf, now);
+                var bytes = SearchLimits.SerializedBytes(document);
+                if (bytes > SearchLimits.MaxDocumentBytes)
+                {
+                    var tooLarge = new DocumentTooLargeException(id, bytes);
+                    await rejections.WriteAsync(
+                        new RejectionReport(IngestionErrorCodes.TooLargeToIndex, tooLarge.Message, version.ETag, now, version.Path), cancellationToken).ConfigureAwait(false);
+                    batch.Actions.Add(IndexDocumentsAction.Delete(new ArticleDocument { Id = id }));
+                    logger.Rejected(version.Path, IngestionErrorCodes.TooLargeToIndex, tooLarge.Message);
+                    batchRejected++;
+                    continue;
+                }
+
+                batch.Actions.Add(IndexDocumentsAction.MergeOrUpload(document));
                 batchIndexed++;
             }
 
             if (batch.Actions.Count > 0)
             {
-                await store.Client.IndexDocumentsAsync(batch, new IndexDocumentsOptions { ThrowOnAnyError = true }, cancellationToken).ConfigureAwait(false);
+                await store.IndexAsync(batch.Actions, cancellationToken).ConfigureAwait(false);
             }
 
             processed += chunk.Length;

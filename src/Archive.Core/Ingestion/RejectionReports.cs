@@ -57,6 +57,20 @@ public sealed class RejectionReports(BlobServiceClient blobService, IOptions<Arc
         }
     }
 
+    /// <summary>The (unquoted) ETag of the rejected version of <paramref name="blobPath"/>, or null when it has no report.</summary>
+    public async Task<string?> RejectedETagAsync(string blobPath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = (await Container.GetBlobClient(ReportName(blobPath)).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            return properties.Metadata.TryGetValue(ETagMetadata, out var etag) ? etag : null;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Every report: blob path → the (unquoted) ETag of the version that was rejected.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ListAsync(CancellationToken cancellationToken)
     {

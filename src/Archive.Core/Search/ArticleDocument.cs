@@ -73,8 +73,13 @@ public sealed class ArticleDocument
     [SearchableField]
     public string? Summary { get; set; }
 
+    /// <summary>The indexed text, at most <see cref="SearchLimits.MaxIndexedBodyChars"/> characters.</summary>
     [SearchableField]
     public string Body { get; set; } = "";
+
+    /// <summary>True when <see cref="Body"/> was cut to <see cref="SearchLimits.MaxIndexedBodyChars"/>; the original keeps all of it.</summary>
+    [SimpleField(IsFilterable = true)]
+    public bool BodyTruncated { get; set; }
 
     [SimpleField(IsFilterable = true, IsSortable = true)]
     public int WordCount { get; set; }

@@ -72,11 +72,20 @@ public sealed class ArticleStore(SearchClient client)
         return fallback;
     }
 
-    /// <summary>Merges or uploads the documents; any failed item throws.</summary>
-    public async Task UpsertAsync(IEnumerable<ArticleDocument> documents, CancellationToken cancellationToken)
+    /// <summary>
+    /// Merges or uploads the documents, in as many requests as the service's size limit needs; any failed item throws,
+    /// a document too large for any request throws <see cref="DocumentTooLargeException"/> before anything is sent.
+    /// </summary>
+    public Task UpsertAsync(IEnumerable<ArticleDocument> documents, CancellationToken cancellationToken) =>
+        IndexAsync(documents.Select(IndexDocumentsAction.MergeOrUpload), cancellationToken);
+
+    /// <summary>Sends <paramref name="actions"/> in batches within <see cref="SearchLimits"/>; any failed item throws.</summary>
+    public async Task IndexAsync(IEnumerable<IndexDocumentsAction<ArticleDocument>> actions, CancellationToken cancellationToken)
     {
-        var batch = IndexDocumentsBatch.MergeOrUpload(documents);
-        await client.IndexDocumentsAsync(batch, new IndexDocumentsOptions { ThrowOnAnyError = true }, cancellationToken).ConfigureAwait(false);
+        foreach (var batch in SearchLimits.Batches(actions))
+        {
+            await client.IndexDocumentsAsync(batch, new IndexDocumentsOptions { ThrowOnAnyError = true }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -120,6 +129,75 @@ public sealed class ArticleStore(SearchClient client)
         });
         await client.IndexDocumentsAsync(
             IndexDocumentsBatch.Merge(updates), new IndexDocumentsOptions { ThrowOnAnyError = true }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The states of those of <paramref name="ids"/> that are indexed, by id (looked up 100 keys per search).</summary>
+    public async Task<IReadOnlyDictionary<string, IndexedArticleState>> GetStatesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new Dictionary<string, IndexedArticleState>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(100))
+        {
+            // Keys hold only letters, digits, '-', '_' and '=': a comma never occurs in one.
+            var options = new AISearchOptions { Filter = $"search.in(id, '{string.Join(',', chunk)}', ',')", Size = chunk.Length };
+            foreach (var field in StateFields)
+            {
+                options.Select.Add(field);
+            }
+
+            var response = await client.SearchAsync<ArticleDocument>("*", options, cancellationToken).ConfigureAwait(false);
+            await foreach (var page in response.Value.GetResultsAsync().AsPages(pageSizeHint: chunk.Length).WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var result in page.Values)
+                {
+                    found[result.Document.Id] = ToState(result.Document);
+                }
+
+                break;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Up to <paramref name="size"/> document states after <paramref name="afterId"/> in key order (one keyset page).</summary>
+    public async Task<IReadOnlyList<IndexedArticleState>> ListPageAsync(string? afterId, int size, CancellationToken cancellationToken)
+    {
+        var options = new AISearchOptions
+        {
+            Filter = afterId is null ? null : SearchFilter.Create($"id gt {afterId}"),
+            Size = size,
+            OrderBy = { "id asc" },
+        };
+        foreach (var field in StateFields)
+        {
+            options.Select.Add(field);
+        }
+
+        var states = new List<IndexedArticleState>(size);
+        var response = await client.SearchAsync<ArticleDocument>("*", options, cancellationToken).ConfigureAwait(false);
+        await foreach (var page in response.Value.GetResultsAsync().AsPages(pageSizeHint: size).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            states.AddRange(page.Values.Select(r => ToState(r.Document)));
+            break;
+        }
+
+        return states;
+    }
+
+    /// <summary>Deletes <paramref name="ids"/> in batches, re-pointing the copies of each first (see <see cref="DeleteAsync"/>).</summary>
+    public async Task DeleteManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        foreach (var id in ids)
+        {
+            await PromoteDuplicatesOfAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var chunk in ids.Chunk(SearchLimits.MaxBatchDocuments))
+        {
+            await client.IndexDocumentsAsync(IndexDocumentsBatch.Delete("id", chunk), new IndexDocumentsOptions { ThrowOnAnyError = true }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Every document's state, in key order (keyset paging, so it is not bound by the service's skip limit).</summary>

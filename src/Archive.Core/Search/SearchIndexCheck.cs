@@ -20,12 +20,18 @@ public sealed class SearchIndexCheck(SearchIndexClient indexClient, IOptions<Sea
     /// Fails with a message that says what to do when the index is missing, unless
     /// <see cref="SearchServiceOptions.CreateIndexIfMissing"/> allows creating it. Returns true when the index was created.
     /// </summary>
+    /// <remarks>
+    /// The check counts the documents (<c>GET /indexes/{name}/docs/$count</c>), a data-plane read that Search Index Data
+    /// Reader and Contributor allow: the app's identity has Contributor only, and reading the index definition
+    /// (<c>GetIndex</c>) needs Search Service Contributor, so it would answer 403 in Azure every time
+    /// (learn.microsoft.com/azure/search/search-security-rbac, "Built-in roles"). A missing index answers 404.
+    /// </remarks>
     public async Task<bool> VerifyAsync(CancellationToken cancellationToken)
     {
         var name = options.Value.IndexName;
         try
         {
-            await indexClient.GetIndexAsync(name, cancellationToken).ConfigureAwait(false);
+            await indexClient.GetSearchClient(name).GetDocumentCountAsync(cancellationToken).ConfigureAwait(false);
             return false;
         }
         catch (RequestFailedException e) when (e.Status == 404)
