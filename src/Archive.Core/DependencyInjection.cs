@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.TryAddSingleton<Reindexer>();
         services.TryAddSingleton<SearchIndexCheck>();
         services.TryAddSingleton<ArticleSearchService>();
+        services.TryAddSingleton<ArticleExporter>();
         services.TryAddSingleton<HealthProbe>();
         return services;
     }
