@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.TryAddSingleton<SearchIndexCheck>();
         services.TryAddSingleton<ArticleSearchService>();
         services.TryAddSingleton<ArticleExporter>();
+        services.TryAddSingleton<TimelineService>();
         services.TryAddSingleton<HealthProbe>();
         return services;
     }
