@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ArticleSearchService>();
         services.TryAddSingleton<ArticleExporter>();
         services.TryAddSingleton<TimelineService>();
+        services.TryAddSingleton<ArticleFeedService>();
         services.TryAddSingleton<HealthProbe>();
         return services;
     }
