@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ArticleExporter>();
         services.TryAddSingleton<TimelineService>();
         services.TryAddSingleton<ArticleFeedService>();
+        services.TryAddSingleton<StatsService>();
         services.TryAddSingleton<HealthProbe>();
         return services;
     }

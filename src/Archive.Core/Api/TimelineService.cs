@@ -49,23 +49,47 @@ public sealed class TimelineService(SearchClient client)
             starts.Add(local);
         }
 
-        var counts = new Dictionary<DateTime, long>();
-        var end = hiInclusive.AddMilliseconds(1);
-        var parts = Segments(lo, end, zone);
+        var counts = await CountAsync(text, filter, starts, interval, zone, cancellationToken).ConfigureAwait(false);
+        return (timeline with
+        {
+            Buckets = starts.Select((s, i) => new TimelineBucket(WithOffset(s, zone), WithOffset(Next(s, interval), zone), counts[i])).ToList(),
+        }, null);
+    }
+
+    /// <summary>
+    /// The matches of <paramref name="text"/> and <paramref name="filter"/> in each interval starting at the local times
+    /// <paramref name="starts"/> (consecutive, ascending): one facet request per stretch of constant UTC offset.
+    /// </summary>
+    public async Task<long[]> CountAsync(string text, string? filter, IReadOnlyList<DateTime> starts, TimelineIntervals interval, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(starts);
+        ArgumentNullException.ThrowIfNull(zone);
+        var result = new long[starts.Count];
+        if (starts.Count == 0)
+        {
+            return result;
+        }
+
+        var index = new Dictionary<DateTime, int>();
+        for (var i = 0; i < starts.Count; i++)
+        {
+            index[starts[i]] = i;
+        }
+
+        var parts = Segments(WithOffset(starts[0], zone), WithOffset(Next(starts[^1], interval), zone), zone);
         var facets = await Task.WhenAll(parts.Select(p => FacetAsync(text, filter, p, interval, cancellationToken))).ConfigureAwait(false);
         for (var i = 0; i < parts.Count; i++)
         {
             foreach (var (bucket, count) in facets[i])
             {
-                var key = bucket.ToOffset(parts[i].Offset).DateTime;
-                counts[key] = counts.GetValueOrDefault(key) + count;
+                if (index.TryGetValue(bucket.ToOffset(parts[i].Offset).DateTime, out var at))
+                {
+                    result[at] += count;
+                }
             }
         }
 
-        return (timeline with
-        {
-            Buckets = starts.Select(s => new TimelineBucket(WithOffset(s, zone), WithOffset(Next(s, interval), zone), counts.GetValueOrDefault(s))).ToList(),
-        }, null);
+        return result;
     }
 
     /// <summary>The local start (wall clock in <paramref name="zone"/>) of the interval holding <paramref name="instant"/>.</summary>
