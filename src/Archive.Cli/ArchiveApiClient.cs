@@ -11,7 +11,12 @@ internal sealed class ArchiveApiClient(HttpClient http, Uri baseAddress)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The request URI for <paramref name="parameters"/> (each value escaped; repeated names allowed).</summary>
-    public Uri SearchUri(IEnumerable<KeyValuePair<string, string>> parameters)
+    public Uri SearchUri(IEnumerable<KeyValuePair<string, string>> parameters) => ApiUri("api/search", parameters);
+
+    /// <summary>The <c>GET /api/export</c> URI for <paramref name="parameters"/>.</summary>
+    public Uri ExportUri(IEnumerable<KeyValuePair<string, string>> parameters) => ApiUri("api/export", parameters);
+
+    private Uri ApiUri(string path, IEnumerable<KeyValuePair<string, string>> parameters)
     {
         var query = new StringBuilder();
         foreach (var (name, value) in parameters)
@@ -19,7 +24,7 @@ internal sealed class ArchiveApiClient(HttpClient http, Uri baseAddress)
             query.Append(query.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
         }
 
-        return new Uri(baseAddress, "api/search" + query.ToString());
+        return new Uri(baseAddress, path + query.ToString());
     }
 
     /// <summary>Runs the search; returns the raw JSON and, when it succeeded, the page.</summary>

@@ -13,6 +13,7 @@ internal static class ArchiveCommand
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(UploadCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(IndexCommand.Create());
         root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(Bridge.BridgeCommand.Create());

@@ -8,7 +8,8 @@ namespace Archive.Cli;
 /// <summary><c>archive search &lt;query&gt; [filters] [--json]</c>: calls the HTTP API.</summary>
 internal static class SearchCommand
 {
-    private static readonly (string Option, string Parameter, string Description)[] Filters =
+    /// <summary>The repeatable filter options, shared with <c>archive export</c>.</summary>
+    internal static readonly (string Option, string Parameter, string Description)[] Filters =
     [
         ("--author", "author", "Author (repeatable)."),
         ("--site", "site", "Site name (repeatable)."),

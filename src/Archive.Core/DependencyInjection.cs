@@ -47,6 +47,10 @@ public static class DependencyInjection
         services.TryAddSingleton<Reindexer>();
         services.TryAddSingleton<SearchIndexCheck>();
         services.TryAddSingleton<ArticleSearchService>();
+        services.TryAddSingleton<ArticleExporter>();
+        services.TryAddSingleton<TimelineService>();
+        services.TryAddSingleton<ArticleFeedService>();
+        services.TryAddSingleton<StatsService>();
         services.TryAddSingleton<HealthProbe>();
         return services;
     }

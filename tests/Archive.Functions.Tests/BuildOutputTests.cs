@@ -84,6 +84,10 @@ public sealed class BuildOutputTests
     [InlineData("GetArticleContent", "articles/{id}/content")]
     [InlineData("Suggest", "suggest")]
     [InlineData("OpenApi", "openapi.json")]
+    [InlineData("Export", "export")]
+    [InlineData("Timeline", "timeline")]
+    [InlineData("Feed", "feed")]
+    [InlineData("Stats", "stats")]
     public void FunctionsMetadata_AfterBuild_ReadEndpointIsAnonymousGet(string function, string route)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(OutputDirectory, "functions.metadata")));

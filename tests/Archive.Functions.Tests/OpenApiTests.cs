@@ -13,6 +13,6 @@ public sealed class OpenApiTests
         Assert.Equal("application/json", result.ContentType);
         using var doc = JsonDocument.Parse(result.Content!);
         var paths = doc.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["/search", "/articles/{id}", "/articles/{id}/content", "/suggest", "/health", "/manage/reconcile", "/openapi.json"], paths);
+        Assert.Equal(["/search", "/export", "/timeline", "/feed", "/stats", "/articles/{id}", "/articles/{id}/content", "/suggest", "/health", "/manage/reconcile", "/openapi.json"], paths);
     }
 }

@@ -67,7 +67,7 @@ public sealed class SearchArticlesTests
         Assert.Equal("(authors/any(x: x eq 'O''Brien')) and (duplicateOf eq null)", options.Filter);
         Assert.Equal(5, options.Skip);
         Assert.Equal(5, options.Size);
-        Assert.Equal(["publishedAt desc"], options.OrderBy);
+        Assert.Equal(["publishedAt desc", "id asc"], options.OrderBy);
         Assert.DoesNotContain("body", options.Select);
     }
 

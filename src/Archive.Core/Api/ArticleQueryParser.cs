@@ -131,6 +131,40 @@ public static class ArticleQueryParser
         };
     }
 
+    /// <summary>
+    /// Parses the filters of <c>/api/search</c> (and <c>q</c>) for an endpoint with its own fixed order and no paging
+    /// (export, timeline, feed): <c>sort</c>, <c>page</c> and <c>pageSize</c> are refused there, loudly.
+    /// </summary>
+    public static ArticleQuery? ParseFilters(IEnumerable<KeyValuePair<string, StringValues>> parameters, string route, out IReadOnlyDictionary<string, string[]> errors)
+    {
+        var list = (parameters ?? []).ToList();
+        var query = Parse(list, out var parsed);
+        var problems = parsed.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        foreach (var name in new[] { "sort", "page", "pageSize" })
+        {
+            if (list.Any(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                problems[name] = [$"'{name}' does not apply to {route}, which has its own order and no pages."];
+            }
+        }
+
+        errors = problems;
+        return problems.Count == 0 ? query : null;
+    }
+
+    /// <summary>Reads a parameter that may be given at most once; records a problem when it is repeated.</summary>
+    public static string? Single(IEnumerable<KeyValuePair<string, StringValues>> parameters, string name, IDictionary<string, string[]> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var values = (parameters ?? []).Where(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).SelectMany(p => p.Value).ToList();
+        if (values.Count > 1)
+        {
+            problems[name] = [$"'{name}' may be given only once."];
+        }
+
+        return values.Count == 0 || string.IsNullOrWhiteSpace(values[0]) ? null : values[0]!.Trim();
+    }
+
     private static bool TryParseSort(string text, out SortOrders sort)
     {
         switch (text.Trim().ToLowerInvariant())

@@ -51,16 +51,9 @@ public sealed class ArticleSearchService(SearchClient client, BlobServiceClient 
         }
 
         search.Facets.Add("publishedAt,interval:year");
-        switch (query.Sort)
+        foreach (var order in OrderBy(query.Sort))
         {
-            case SortOrders.Newest:
-                search.OrderBy.Add("publishedAt desc");
-                break;
-            case SortOrders.Oldest:
-                search.OrderBy.Add("publishedAt asc");
-                break;
-            default:
-                break;
+            search.OrderBy.Add(order);
         }
 
         var response = await client.SearchAsync<ArticleDocument>(query.Text ?? "*", search, cancellationToken).ConfigureAwait(false);
@@ -81,6 +74,19 @@ public sealed class ArticleSearchService(SearchClient client, BlobServiceClient 
             Facets = ToFacets(results.Facets),
         };
     }
+
+    /// <summary>
+    /// The <c>$orderby</c> of a sort, always ending with the document key: Azure returns equal sort values in no
+    /// defined order ("the relative order of tied documents is undefined",
+    /// https://learn.microsoft.com/azure/search/search-query-odata-orderby), so paging through equal dates or scores
+    /// could skip or repeat an article without it. The key field <c>id</c> is sortable in the schema.
+    /// </summary>
+    public static IReadOnlyList<string> OrderBy(SortOrders sort) => sort switch
+    {
+        SortOrders.Newest => ["publishedAt desc", "id asc"],
+        SortOrders.Oldest => ["publishedAt asc", "id asc"],
+        _ => ["search.score() desc", "id asc"],
+    };
 
     /// <summary>The full document, or null when <paramref name="id"/> is not indexed.</summary>
     public async Task<ArticleDocument?> GetAsync(string id, CancellationToken cancellationToken)

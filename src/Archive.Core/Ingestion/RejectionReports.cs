@@ -15,6 +15,8 @@ public sealed class RejectionReports(BlobServiceClient blobService, IOptions<Arc
 
     private const string ETagMetadata = "blobetag";
 
+    private const string CodeMetadata = "code";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private BlobContainerClient Container => blobService.GetBlobContainerClient(options.Value.RejectedContainer);
@@ -30,7 +32,7 @@ public sealed class RejectionReports(BlobServiceClient blobService, IOptions<Arc
         var upload = new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-            Metadata = new Dictionary<string, string> { [ETagMetadata] = Normalize(report.BlobETag) },
+            Metadata = new Dictionary<string, string> { [ETagMetadata] = Normalize(report.BlobETag), [CodeMetadata] = report.Code },
         };
         var blob = Container.GetBlobClient(ReportName(report.BlobPath));
         try
@@ -91,6 +93,47 @@ public sealed class RejectionReports(BlobServiceClient blobService, IOptions<Arc
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// How many reports there are per error code. The code is read from the report's metadata; a report written
+    /// before the code was kept there is read once to find it (an unreadable one counts as <c>unknown</c>).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountByCodeAsync(CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var item in Container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken).ConfigureAwait(false))
+            {
+                if (!item.Name.EndsWith(Suffix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var code = item.Metadata.TryGetValue(CodeMetadata, out var c) ? c : await ReadCodeAsync(item.Name, cancellationToken).ConfigureAwait(false);
+                counts[code] = counts.GetValueOrDefault(code) + 1;
+            }
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            // No reports yet.
+        }
+
+        return counts;
+    }
+
+    private async Task<string> ReadCodeAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = (await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content;
+            return content.ToObjectFromJson<RejectionReport>(Json)?.Code is { Length: > 0 } code ? code : "unknown";
+        }
+        catch (Exception e) when (e is JsonException or RequestFailedException or NotSupportedException)
+        {
+            return "unknown";
+        }
     }
 
     /// <summary>An ETag without its quotes, as stored in the report's metadata.</summary>
