@@ -1,4 +1,3 @@
-using Archive.Testing;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Indexes.Models;
 using Azure.Search.Documents.Models;
@@ -74,7 +73,7 @@ public static class VectorIndex
         ["hidden"] = row.Vector,
     };
 
-    public static async Task<SearchClient> CreateAsync(SearchEmulatorFixture fixture)
+    public static async Task<SearchClient> CreateAsync(ImmediateSearchEmulatorFixture fixture)
     {
         var name = TestIndex.NewName();
         await fixture.CreateIndexClient().CreateIndexAsync(Definition(name));

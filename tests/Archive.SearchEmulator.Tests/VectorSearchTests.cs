@@ -1,4 +1,3 @@
-using Archive.Testing;
 using Azure;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Indexes.Models;
@@ -15,7 +14,7 @@ namespace Archive.SearchEmulator.Tests;
 /// Reciprocal Rank Fusion" (https://learn.microsoft.com/azure/search/hybrid-search-ranking).
 /// </summary>
 [Collection(SearchEmulatorCollection.Name)]
-public sealed class VectorSearchTests(SearchEmulatorFixture fixture)
+public sealed class VectorSearchTests(ImmediateSearchEmulatorFixture fixture)
 {
     private static readonly float[] East = [1, 0, 0];
 
