@@ -9,8 +9,8 @@ namespace Archive.SearchEmulator;
 /// </summary>
 internal static class VectorFields
 {
-    /// <summary>Azure's largest <c>dimensions</c> (Service limits: "Maximum dimensions per vector field").</summary>
-    public const int MaxDimensions = 3072;
+    /// <summary>Azure's largest <c>dimensions</c> (Service limits: "Maximum dimensions per vector field", 4096 in every API version).</summary>
+    public const int MaxDimensions = 4096;
 
     public const int MinDimensions = 2;
 

@@ -105,8 +105,14 @@ internal sealed record VectorQuery(float[] Vector, int K, IReadOnlyList<SchemaFi
             throw Invalid("vectorQueries : A vector query must name the vector fields it searches in 'fields'.");
         }
 
+        var names = fieldList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names.Length > ServiceLimits.MaxVectorQueryFields)
+        {
+            throw Invalid(string.Create(CultureInfo.InvariantCulture, $"vectorQueries : A vector query can search at most {ServiceLimits.MaxVectorQueryFields} fields, not {names.Length}."));
+        }
+
         var fields = new List<SchemaField>();
-        foreach (var name in fieldList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var name in names)
         {
             if (!schema.FieldsByName.TryGetValue(name, out var field))
             {
