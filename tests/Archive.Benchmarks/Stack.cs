@@ -13,7 +13,7 @@ internal sealed class Stack : IAsyncDisposable
     public AzuriteFixture Azurite { get; } = new();
 
     // Writes visible at once: the benchmarks measure throughput, not how the archive waits for Azure's refresh.
-    public SearchEmulatorFixture Emulator { get; } = new(0);
+    public SearchEmulatorFixture Emulator { get; } = SearchEmulatorFixture.WithRefreshDelay(0);
 
     public async Task StartAsync()
     {

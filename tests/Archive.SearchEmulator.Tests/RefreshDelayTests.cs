@@ -14,7 +14,7 @@ namespace Archive.SearchEmulator.Tests;
 public sealed class RefreshDelayTests : IAsyncLifetime
 {
     private const int DelayMs = 3000;
-    private readonly SearchEmulatorFixture emulator = new(DelayMs);
+    private readonly SearchEmulatorFixture emulator = SearchEmulatorFixture.WithRefreshDelay(DelayMs);
 
     public Task InitializeAsync() => emulator.InitializeAsync();
 

@@ -31,16 +31,28 @@ public class SearchEmulatorFixture : IAsyncLifetime
     }
 
     /// <param name="refreshDelayMs">How long after its acknowledgement a write becomes visible (<c>--refresh-delay-ms</c>).</param>
-    public SearchEmulatorFixture(int refreshDelayMs)
+    protected SearchEmulatorFixture(int refreshDelayMs)
     {
         RefreshDelay = TimeSpan.FromMilliseconds(refreshDelayMs);
         arguments = ["--refresh-delay-ms", refreshDelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture)];
     }
 
+    /// <summary>A fixture (not started yet) whose emulator runs with another refresh delay (0: writes visible at once).</summary>
+    public static SearchEmulatorFixture WithRefreshDelay(int refreshDelayMs) => new Custom(refreshDelayMs);
+
     /// <summary>How long after its acknowledgement a write becomes visible to searches, lookups and counts.</summary>
     public TimeSpan RefreshDelay { get; }
 
     public Uri Endpoint => Server.Endpoint;
+
+    /// <summary>
+    /// Waits out the refresh delay: every write acknowledged before the call is visible to searches, lookups and counts
+    /// when it returns (the emulator publishes a write exactly <see cref="RefreshDelay"/> after acknowledging it). A
+    /// test calls it between steps it means to be seconds apart, as separate events are in Azure; code under test
+    /// that reads its own writes within one step still meets the delay.
+    /// </summary>
+    public Task WaitForRefreshAsync() =>
+        RefreshDelay > TimeSpan.Zero ? Task.Delay(RefreshDelay + TimeSpan.FromMilliseconds(100)) : Task.CompletedTask;
 
     public string ApiKey { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
@@ -104,4 +116,6 @@ public class SearchEmulatorFixture : IAsyncLifetime
             // A leftover temp folder is harmless.
         }
     }
+
+    private sealed class Custom(int refreshDelayMs) : SearchEmulatorFixture(refreshDelayMs);
 }
