@@ -19,6 +19,7 @@ public sealed class ReconcileIntegrationTests(AzuriteFixture azurite, SearchEmul
         await articles.GetBlobClient("new.txt").UploadAsync(BinaryData.FromString("New\nbody"));
         await new ArticleStore(stack.Search).UpsertAsync(
             [ApiStack.Doc("b3JwaGFu", d => { d.BlobContainer = stack.Options.ArticlesContainer; d.BlobPath = "gone.txt"; })], default);
+        await stack.SettleAsync();
         var ingestor = Substitute.For<IArticleIngestor>();
         ingestor.IngestAsync(Arg.Any<BlobClient>(), Arg.Any<CancellationToken>())
             .Returns(call => new IngestionResult(IngestionOutcomes.Indexed, DocumentKey.For(stack.Options.ArticlesContainer, call.Arg<BlobClient>().Name)));
@@ -37,6 +38,7 @@ public sealed class ReconcileIntegrationTests(AzuriteFixture azurite, SearchEmul
 
         // Act
         var result = await function.RunNowAsync(ApiMocks.Request("/api/manage/reconcile"), default);
+        await stack.SettleAsync();
 
         // Assert
         var report = Assert.IsType<ReconcileReport>(Assert.IsType<OkObjectResult>(result).Value);
