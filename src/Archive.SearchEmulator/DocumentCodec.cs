@@ -137,6 +137,7 @@ internal static class DocumentCodec
             }
         }
 
+        VectorStore.AddTo(doc, schema, source);
         return doc;
     }
 

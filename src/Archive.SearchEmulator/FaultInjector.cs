@@ -44,7 +44,7 @@ internal sealed class FaultInjector
             failAllUntil = next.FailAllForSeconds > 0 ? time.GetUtcNow().AddSeconds(next.FailAllForSeconds) : DateTimeOffset.MinValue;
         }
 
-        if (next.Rate > 0 || next.LatencyMs > 0 || next.FailAllForSeconds > 0)
+        if (next.Rate > 0 || next.LatencyMs > 0 || next.FailAllForSeconds > 0 || next.ItemRate > 0)
         {
             Log.FaultsSet(logger, next.Rate, string.Join(',', next.Statuses), next.LatencyMs, next.FailAllForSeconds);
         }
@@ -76,6 +76,38 @@ internal sealed class FaultInjector
 
         Interlocked.Increment(ref injected);
         return current.Statuses[Random.Shared.Next(current.Statuses.Count)];
+    }
+
+    /// <summary>
+    /// Per-item faults (<c>--fault-item-rate</c>): for each action of an indexing batch, the status it fails with
+    /// (not applied, the others are), or null. The status is one of the configured statuses that Azure gives single
+    /// items for transient reasons (409, 422, 503), 503 if none is.
+    /// </summary>
+    public int?[] PickItemFaults(int count)
+    {
+        FaultSettings current;
+        lock (gate)
+        {
+            current = settings;
+        }
+
+        var picked = new int?[count];
+        if (current.ItemRate <= 0)
+        {
+            return picked;
+        }
+
+        int[] itemStatuses = [.. current.Statuses.Where(s => s is 409 or 422 or 503)];
+        for (var i = 0; i < count; i++)
+        {
+            if (Random.Shared.NextDouble() < current.ItemRate)
+            {
+                picked[i] = itemStatuses.Length == 0 ? 503 : itemStatuses[Random.Shared.Next(itemStatuses.Length)];
+                Interlocked.Increment(ref injected);
+            }
+        }
+
+        return picked;
     }
 
     /// <summary>Answers an injected failure in Azure's error shape; 429 and 503 tell the client when to retry.</summary>
@@ -110,7 +142,7 @@ internal sealed class FaultInjector
                 break;
             case "POST" or "PUT":
                 var body = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync(cancellationToken).ConfigureAwait(false)) as JsonObject
-                    ?? throw SearchApiException.BadRequest("The body must be a JSON object: {rate, statuses, latencyMs, failAllForSeconds}.");
+                    ?? throw SearchApiException.BadRequest("The body must be a JSON object: {rate, statuses, latencyMs, failAllForSeconds, itemRate}.");
                 FaultSettings next;
                 try
                 {
@@ -118,7 +150,10 @@ internal sealed class FaultInjector
                         body["rate"]?.GetValue<double>() ?? 0,
                         body["statuses"] is JsonArray statuses ? [.. statuses.Select(s => s!.GetValue<int>())] : FaultSettings.DefaultStatuses,
                         body["latencyMs"]?.GetValue<int>() ?? 0,
-                        body["failAllForSeconds"]?.GetValue<int>() ?? 0).Validated();
+                        body["failAllForSeconds"]?.GetValue<int>() ?? 0)
+                    {
+                        ItemRate = body["itemRate"]?.GetValue<double>() ?? 0,
+                    }.Validated();
                 }
                 catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
                 {
@@ -145,6 +180,7 @@ internal sealed class FaultInjector
             ["statuses"] = new JsonArray([.. current.Statuses.Select(s => (JsonNode)s)]),
             ["latencyMs"] = current.LatencyMs,
             ["failAllForSeconds"] = current.FailAllForSeconds,
+            ["itemRate"] = current.ItemRate,
             ["failAllRemainingSeconds"] = Math.Round(failAllRemaining, 1),
             ["injected"] = Interlocked.Read(ref injected),
         };

@@ -11,12 +11,20 @@ internal sealed record FaultSettings(double Rate, IReadOnlyList<int> Statuses, i
 
     public static FaultSettings None { get; } = new(0, DefaultStatuses, 0, 0);
 
+    /// <summary>The share of the actions in an indexing batch that fail on their own (207 with a 503 item), the rest applied.</summary>
+    public double ItemRate { get; init; }
+
     /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the command-line option that is wrong.</summary>
     public FaultSettings Validated()
     {
         if (double.IsNaN(Rate) || Rate is < 0 or > 1)
         {
             throw new ArgumentException($"--fault-rate must be between 0 and 1, not {Rate}.");
+        }
+
+        if (double.IsNaN(ItemRate) || ItemRate is < 0 or > 1)
+        {
+            throw new ArgumentException($"--fault-item-rate must be between 0 and 1, not {ItemRate}.");
         }
 
         if (Statuses.Count == 0 || Statuses.Any(s => s is < 400 or > 599))

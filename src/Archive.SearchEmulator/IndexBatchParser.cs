@@ -70,6 +70,11 @@ internal static partial class IndexBatchParser
 
                 if (kind != IndexActionKind.Delete)
                 {
+                    if (field.IsVector)
+                    {
+                        VectorFields.CheckLength(field, value, i);
+                    }
+
                     document[name] = DocumentCodec.Normalize(field, value);
                 }
             }

@@ -35,7 +35,7 @@ internal sealed class IndexRegistry(EmulatorOptions options, ILogger<IndexRegist
             {
                 var definition = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
                 var schema = IndexSchema.Parse(definition, null);
-                indexes[schema.Name] = new LuceneIndex(schema, folder);
+                indexes[schema.Name] = new LuceneIndex(schema, folder, TimeSpan.FromMilliseconds(options.RefreshDelayMs));
             }
             catch (Exception ex) when (ex is IOException or JsonException or SearchApiException or Lucene.Net.Index.CorruptIndexException)
             {
@@ -74,7 +74,7 @@ internal sealed class IndexRegistry(EmulatorOptions options, ILogger<IndexRegist
                 Directory.CreateDirectory(folder);
             }
 
-            created = new LuceneIndex(schema, folder);
+            created = new LuceneIndex(schema, folder, TimeSpan.FromMilliseconds(options.RefreshDelayMs));
             Save(created);
             indexes[schema.Name] = created;
             Log.IndexCreated(logger, schema.Name);

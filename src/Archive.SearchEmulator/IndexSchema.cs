@@ -6,8 +6,9 @@ namespace Archive.SearchEmulator;
 /// <summary>An index definition: the JSON as given (unknown properties kept) plus the parsed fields and suggesters.</summary>
 internal sealed partial class IndexSchema
 {
-    private IndexSchema(string name, JsonObject definition, IReadOnlyList<SchemaField> fields, IReadOnlyDictionary<string, Suggester> suggesters, double k1, double b)
+    private IndexSchema(string name, JsonObject definition, IReadOnlyList<SchemaField> fields, IReadOnlyDictionary<string, Suggester> suggesters, double k1, double b, VectorSearchSettings vectorSearch)
     {
+        VectorSearch = vectorSearch;
         Name = name;
         Definition = definition;
         Fields = fields;
@@ -36,6 +37,9 @@ internal sealed partial class IndexSchema
     public IReadOnlySet<string> SuggestSourceFields { get; }
 
     public double K1 { get; }
+
+    /// <summary>The <c>vectorSearch</c> section: algorithms and profiles.</summary>
+    public VectorSearchSettings VectorSearch { get; }
 
     public double B { get; }
 
@@ -68,6 +72,7 @@ internal sealed partial class IndexSchema
             throw SearchApiException.BadRequest($"The request is invalid. Details: index : The index '{name}' must have at least one field.");
         }
 
+        var vectorSearch = VectorSearchSettings.Parse(definition);
         var fields = new List<SchemaField>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in fieldArray)
@@ -77,7 +82,7 @@ internal sealed partial class IndexSchema
                 throw SearchApiException.BadRequest("The request is invalid. Details: fields : Each field must be an object.");
             }
 
-            var field = ParseField(fieldJson);
+            var field = ParseField(fieldJson, vectorSearch);
             if (!seen.Add(field.Name))
             {
                 throw SearchApiException.BadRequest($"The request is invalid. Details: fields : The field '{field.Name}' is defined more than once.");
@@ -144,10 +149,10 @@ internal sealed partial class IndexSchema
             definition[property] ??= new JsonArray();
         }
 
-        return new IndexSchema(name, definition, fields, suggesters, k1, b);
+        return new IndexSchema(name, definition, fields, suggesters, k1, b, vectorSearch);
     }
 
-    private static SchemaField ParseField(JsonObject json)
+    private static SchemaField ParseField(JsonObject json, VectorSearchSettings vectorSearch)
     {
         var name = json["name"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : string.Empty;
         if (!FieldNamePattern().IsMatch(name) || name.StartsWith("azureSearch", StringComparison.Ordinal) || name.Length > 128)
@@ -171,6 +176,11 @@ internal sealed partial class IndexSchema
             "Edm.Single" => FieldKind.Single,
             _ => throw SearchApiException.BadRequest($"The request is invalid. Details: fields : The type '{type}' of field '{name}' is not supported."),
         };
+
+        if (kind == FieldKind.Single && isCollection)
+        {
+            return VectorFields.Parse(json, name, type, vectorSearch);
+        }
 
         if (kind == FieldKind.Complex)
         {
@@ -209,7 +219,7 @@ internal sealed partial class IndexSchema
         return new SchemaField(name, type, kind, isCollection, key, searchable, filterable, sortable, facetable, retrievable, indexAnalyzer, searchAnalyzer);
     }
 
-    private static bool Flag(JsonObject json, string property, bool defaultValue)
+    internal static bool Flag(JsonObject json, string property, bool defaultValue)
     {
         if (json[property] is JsonValue value && value.TryGetValue<bool>(out var b))
         {

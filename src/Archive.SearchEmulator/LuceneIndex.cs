@@ -21,10 +21,14 @@ internal sealed class LuceneIndex : IDisposable
     private readonly SearcherManager searchers;
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly IndexAnalyzer indexAnalyzer;
+    private readonly DelayedVisibility? visibility;
     private volatile IndexSchema schema;
     private volatile bool disposed;
 
-    public LuceneIndex(IndexSchema schema, string? folder)
+    /// <param name="schema">The index definition.</param>
+    /// <param name="folder">The folder the index lives in, or null in memory.</param>
+    /// <param name="refreshDelay">How long after its acknowledgement a write becomes visible (zero: at once).</param>
+    public LuceneIndex(IndexSchema schema, string? folder, TimeSpan refreshDelay = default)
     {
         this.schema = schema;
         Folder = folder;
@@ -41,6 +45,10 @@ internal sealed class LuceneIndex : IDisposable
         writer = new IndexWriter(directory, config);
         writer.Commit();
         searchers = new SearcherManager(writer, true, new BM25SearcherFactory(() => this.schema));
+        if (refreshDelay > TimeSpan.Zero)
+        {
+            visibility = new DelayedVisibility(searchers.Acquire(), refreshDelay, searchers.Release);
+        }
     }
 
     public IndexSchema Schema => schema;
@@ -52,9 +60,22 @@ internal sealed class LuceneIndex : IDisposable
 
     public void UpdateSchema(IndexSchema updated) => schema = updated;
 
-    /// <summary>Runs <paramref name="action"/> with a current searcher.</summary>
+    /// <summary>Runs <paramref name="action"/> with the searcher visible now (see <see cref="DelayedVisibility"/>).</summary>
     public T WithSearcher<T>(Func<IndexSearcher, T> action)
     {
+        if (visibility is not null)
+        {
+            var visible = visibility.Acquire();
+            try
+            {
+                return action(visible);
+            }
+            finally
+            {
+                DelayedVisibility.Release(visible);
+            }
+        }
+
         var searcher = searchers.Acquire();
         try
         {
@@ -158,6 +179,7 @@ internal sealed class LuceneIndex : IDisposable
 
             writer.Commit();
             searchers.MaybeRefreshBlocking();
+            visibility?.Schedule(searchers.Acquire());
             return results;
         }
         finally
@@ -176,6 +198,7 @@ internal sealed class LuceneIndex : IDisposable
         // Wait for a write or a post-merge refresh under way, so nothing uses the searchers or the writer as they close.
         disposed = true;
         writeGate.Wait();
+        visibility?.Dispose();
         searchers.Dispose();
         writer.Dispose();
         directory.Dispose();

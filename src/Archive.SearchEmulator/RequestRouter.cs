@@ -47,7 +47,13 @@ internal sealed partial class RequestRouter(IndexRegistry registry, EmulatorOpti
                 return;
             }
 
+            ServiceLimits.LimitBody(context);
             await RouteAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == 413)
+        {
+            var tooLarge = ServiceLimits.TooLarge();
+            await WriteErrorAsync(context, tooLarge.Status, tooLarge.Code, tooLarge.Message, cancellationToken).ConfigureAwait(false);
         }
         catch (SearchApiException ex)
         {
@@ -232,11 +238,11 @@ internal sealed partial class RequestRouter(IndexRegistry registry, EmulatorOpti
         await WriteIndexAsync(context, 201, created, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task IndexDocumentsAsync(HttpContext context, LuceneIndex index, CancellationToken cancellationToken)
+    private async Task IndexDocumentsAsync(HttpContext context, LuceneIndex index, CancellationToken cancellationToken)
     {
         var body = await ReadObjectAsync(context, cancellationToken).ConfigureAwait(false);
         var actions = IndexBatchParser.Parse(index.Schema, body);
-        var results = await index.ApplyAsync(actions, cancellationToken).ConfigureAwait(false);
+        var results = await ItemOutcomes.ApplyAsync(index, actions, faults.PickItemFaults(actions.Count), cancellationToken).ConfigureAwait(false);
         var values = new JsonArray();
         foreach (var r in results)
         {

@@ -27,5 +27,16 @@ internal sealed record SchemaField(
     /// <summary>True when the value is stored in Lucene as a 64-bit integer (integers, dates, booleans).</summary>
     public bool IsInt64Encoded => Kind is FieldKind.Int32 or FieldKind.Int64 or FieldKind.DateTimeOffset or FieldKind.Boolean;
 
+    /// <summary>The vector length of a vector field (<c>Collection(Edm.Single)</c>), else null.</summary>
+    public int? Dimensions { get; init; }
+
+    /// <summary>The algorithm (and so the metric) of a vector field, from its <c>vectorSearchProfile</c>.</summary>
+    public VectorAlgorithm? VectorAlgorithm { get; init; }
+
+    public bool IsVector => Dimensions is not null;
+
+    /// <summary>Lucene binary doc-values field holding a vector field's floats.</summary>
+    public string VectorField => "__vec_" + Name;
+
     public bool IsSimple => Kind is not (FieldKind.Complex or FieldKind.GeographyPoint or FieldKind.Single);
 }

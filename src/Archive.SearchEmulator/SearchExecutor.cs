@@ -13,6 +13,11 @@ internal static class SearchExecutor
 
     public static JsonObject Execute(LuceneIndex index, JsonObject body, string nextLink)
     {
+        if (VectorSearchExecutor.HasVectorQueries(body))
+        {
+            return VectorSearchExecutor.Execute(index, body, nextLink);
+        }
+
         var request = SearchRequest.FromBody(body);
         var schema = index.Schema;
         var textQuery = TextQueryBuilder.Build(index, request);

@@ -1,4 +1,3 @@
-using Archive.Testing;
 using Azure;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Models;
@@ -6,7 +5,7 @@ using Azure.Search.Documents.Models;
 namespace Archive.SearchEmulator.Tests;
 
 [Collection(SearchEmulatorCollection.Name)]
-public sealed class FacetTests(SearchEmulatorFixture fixture)
+public sealed class FacetTests(ImmediateSearchEmulatorFixture fixture)
 {
     private static async Task<IDictionary<string, IList<FacetResult>>> FacetsAsync(SearchClient client, string? filter, params string[] facets)
     {

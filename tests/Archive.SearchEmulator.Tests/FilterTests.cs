@@ -1,11 +1,10 @@
-using Archive.Testing;
 using Azure;
 using Azure.Search.Documents;
 
 namespace Archive.SearchEmulator.Tests;
 
 [Collection(SearchEmulatorCollection.Name)]
-public sealed class FilterTests(SearchEmulatorFixture fixture)
+public sealed class FilterTests(ImmediateSearchEmulatorFixture fixture)
 {
     [Theory]
     [InlineData("author eq 'Ada'", "a1,a3")]

@@ -2,14 +2,13 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Archive.Core.Search;
-using Archive.Testing;
 using Azure;
 using Azure.Search.Documents.Indexes.Models;
 
 namespace Archive.SearchEmulator.Tests;
 
 [Collection(SearchEmulatorCollection.Name)]
-public sealed class IndexManagementTests(SearchEmulatorFixture fixture)
+public sealed class IndexManagementTests(ImmediateSearchEmulatorFixture fixture)
 {
     [Fact]
     public async Task CreateIndex_FieldBuilderModel_ReturnsFieldsWithAttributesAndSuggester()

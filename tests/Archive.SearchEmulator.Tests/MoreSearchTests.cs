@@ -1,4 +1,3 @@
-using Archive.Testing;
 using Azure;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Models;
@@ -6,7 +5,7 @@ using Azure.Search.Documents.Models;
 namespace Archive.SearchEmulator.Tests;
 
 [Collection(SearchEmulatorCollection.Name)]
-public sealed class MoreSearchTests(SearchEmulatorFixture fixture)
+public sealed class MoreSearchTests(ImmediateSearchEmulatorFixture fixture)
 {
     [Fact]
     public async Task GetResultsAsync_SizeAbove1000_ReturnsAllHitsInPagesOf1000()

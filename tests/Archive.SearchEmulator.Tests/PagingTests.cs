@@ -1,11 +1,10 @@
-using Archive.Testing;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Models;
 
 namespace Archive.SearchEmulator.Tests;
 
 [Collection(SearchEmulatorCollection.Name)]
-public sealed class PagingTests(SearchEmulatorFixture fixture)
+public sealed class PagingTests(ImmediateSearchEmulatorFixture fixture)
 {
     private static IEnumerable<Article> Many(int count) =>
         Enumerable.Range(0, count).Select(i => new Article { Id = $"p{i:D4}", Title = $"page test {i}", Words = i });

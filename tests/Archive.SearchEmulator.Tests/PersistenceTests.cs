@@ -1,11 +1,10 @@
-using Archive.Testing;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Models;
 
 namespace Archive.SearchEmulator.Tests;
 
 [Collection(SearchEmulatorCollection.Name)]
-public sealed class PersistenceTests(SearchEmulatorFixture fixture)
+public sealed class PersistenceTests(ImmediateSearchEmulatorFixture fixture)
 {
     [Fact]
     public async Task RestartAsync_KillNineRightAfterAcknowledgedWrites_IndexAndDocumentsSurvive()

@@ -1,4 +1,3 @@
-using Archive.Testing;
 using Azure;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Models;
@@ -6,7 +5,7 @@ using Azure.Search.Documents.Models;
 namespace Archive.SearchEmulator.Tests;
 
 [Collection(SearchEmulatorCollection.Name)]
-public sealed class SearchTests(SearchEmulatorFixture fixture)
+public sealed class SearchTests(ImmediateSearchEmulatorFixture fixture)
 {
     [Fact]
     public async Task Search_SearchModeAnyVersusAll_OrsOrAndsTerms()

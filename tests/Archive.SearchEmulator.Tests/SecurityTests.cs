@@ -3,14 +3,13 @@ using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Archive.Core.Search;
-using Archive.Testing;
 using Azure;
 using Azure.Search.Documents.Indexes;
 
 namespace Archive.SearchEmulator.Tests;
 
 [Collection(SearchEmulatorCollection.Name)]
-public sealed class SecurityTests(SearchEmulatorFixture fixture)
+public sealed class SecurityTests(ImmediateSearchEmulatorFixture fixture)
 {
     [Fact]
     public async Task GetIndexNames_WrongApiKey_Throws403InAzureErrorShape()

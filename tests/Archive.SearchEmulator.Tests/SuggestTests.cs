@@ -1,11 +1,10 @@
-using Archive.Testing;
 using Azure;
 using Azure.Search.Documents;
 
 namespace Archive.SearchEmulator.Tests;
 
 [Collection(SearchEmulatorCollection.Name)]
-public sealed class SuggestTests(SearchEmulatorFixture fixture)
+public sealed class SuggestTests(ImmediateSearchEmulatorFixture fixture)
 {
     [Fact]
     public async Task Suggest_Prefix_ReturnsMatchingTitlesWithHighlightedPrefix()

@@ -7,13 +7,16 @@ namespace Archive.Testing;
 
 /// <summary>
 /// The search emulator's fault injection as a test sets it at run time (<c>POST /admin/faults</c>): a share of
-/// requests failing with one of <see cref="Statuses"/>, added latency, and a window in which every request fails.
+/// requests failing with one of <see cref="Statuses"/>, added latency, a window in which every request fails, and a
+/// share of the documents of each indexing batch failing on their own (<see cref="ItemRate"/>, a 207 with 409, 422 or
+/// 503 items among <see cref="Statuses"/>, 503 if none).
 /// </summary>
 public sealed record SearchEmulatorFaults(
     [property: JsonPropertyName("rate")] double Rate = 0,
     [property: JsonPropertyName("statuses")] IReadOnlyList<int>? Statuses = null,
     [property: JsonPropertyName("latencyMs")] int LatencyMs = 0,
-    [property: JsonPropertyName("failAllForSeconds")] int FailAllForSeconds = 0)
+    [property: JsonPropertyName("failAllForSeconds")] int FailAllForSeconds = 0,
+    [property: JsonPropertyName("itemRate")] double ItemRate = 0)
 {
     /// <summary>No faults.</summary>
     public static SearchEmulatorFaults None { get; } = new();

@@ -255,6 +255,8 @@ public sealed class IngestionIntegrationTests(AzuriteFixture azurite, SearchEmul
             removed += await remover.RemoveAsync(message.MessageText, default);
         }
 
+        await stack.SettleAsync();
+
         // Assert
         Assert.Equal(1, removed);
         Assert.Null(await stack.GetAsync("orig.txt"));
@@ -298,6 +300,7 @@ public sealed class IngestionIntegrationTests(AzuriteFixture azurite, SearchEmul
 
         // Act
         var report = await stack.Services.GetRequiredService<Reconciler>().RunAsync(default);
+        await stack.SettleAsync();
 
         // Assert
         Assert.Equal(4, report.Blobs);
@@ -395,6 +398,7 @@ public sealed class IngestionIntegrationTests(AzuriteFixture azurite, SearchEmul
 
         // Act
         var done = await stack.Services.GetRequiredService<Reindexer>().RunAsync(3, new SyncProgress(progress), default);
+        await stack.SettleAsync();
 
         // Assert
         Assert.Equal(new ReindexProgress(7, 7, 6, 1), done);

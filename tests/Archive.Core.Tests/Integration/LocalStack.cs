@@ -20,8 +20,11 @@ namespace Archive.Core.Tests.Integration;
 /// </summary>
 internal sealed class LocalStack : IAsyncDisposable
 {
-    private LocalStack(ServiceProvider services, Dictionary<string, string?> settings)
+    private readonly SearchEmulatorFixture emulator;
+
+    private LocalStack(ServiceProvider services, Dictionary<string, string?> settings, SearchEmulatorFixture emulator)
     {
+        this.emulator = emulator;
         Services = services;
         Settings = settings;
     }
@@ -67,7 +70,7 @@ internal sealed class LocalStack : IAsyncDisposable
         collection.Replace(ServiceDescriptor.Singleton<IArticleExtractor>(new FakeArticleExtractor()));
         configure?.Invoke(collection);
         var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        var stack = new LocalStack(services, settings);
+        var stack = new LocalStack(services, settings, emulator);
         await services.GetRequiredService<SearchIndexCheck>().EnsureAsync(default);
         await stack.Articles.CreateAsync();
         return stack;
@@ -80,11 +83,17 @@ internal sealed class LocalStack : IAsyncDisposable
         return blob;
     }
 
+    /// <summary>Ingests the blob as its trigger would, then waits out the emulator's refresh delay (the next event comes later).</summary>
     public async Task<IngestionResult> IngestAsync(string name)
     {
         Time.Advance(TimeSpan.FromMinutes(1));
-        return await Ingestor.IngestAsync(Articles.GetBlobClient(name), default);
+        var result = await Ingestor.IngestAsync(Articles.GetBlobClient(name), default);
+        await SettleAsync();
+        return result;
     }
+
+    /// <summary>Waits until every write acknowledged so far is visible (see <see cref="SearchEmulatorFixture.WaitForRefreshAsync"/>).</summary>
+    public Task SettleAsync() => emulator.WaitForRefreshAsync();
 
     public async Task<ArticleDocument?> GetAsync(string name) => await Api.GetAsync(DocumentKey.For(Articles.Name, name), default);
 

@@ -12,8 +12,11 @@ namespace Archive.Functions.Tests.Integration;
 /// <summary>The read API over a fresh index in the real emulator and a fresh container in Azurite.</summary>
 internal sealed class ApiStack
 {
-    private ApiStack(SearchClient search, BlobServiceClient blobs, ArchiveOptions options)
+    private readonly SearchEmulatorFixture emulator;
+
+    private ApiStack(SearchClient search, BlobServiceClient blobs, ArchiveOptions options, SearchEmulatorFixture emulator)
     {
+        this.emulator = emulator;
         Search = search;
         Blobs = blobs;
         Options = options;
@@ -27,6 +30,9 @@ internal sealed class ApiStack
     public ArchiveOptions Options { get; }
 
     public ArticleSearchService Service { get; }
+
+    /// <summary>Waits until every write acknowledged so far is visible (the emulator's refresh delay).</summary>
+    public Task SettleAsync() => emulator.WaitForRefreshAsync();
 
     public static async Task<ApiStack> StartAsync(AzuriteFixture azurite, SearchEmulatorFixture emulator, params ArticleDocument[] documents)
     {
@@ -48,9 +54,12 @@ internal sealed class ApiStack
         if (documents.Length > 0)
         {
             await new ArticleStore(search).UpsertAsync(documents, default);
+
+            // The seed documents are visible once the emulator's refresh delay has passed, as in Azure.
+            await emulator.WaitForRefreshAsync();
         }
 
-        return new ApiStack(search, blobs, options);
+        return new ApiStack(search, blobs, options, emulator);
     }
 
     public static ArticleDocument Doc(string id, Action<ArticleDocument>? configure = null)

@@ -20,6 +20,7 @@ public sealed class ReconcileIntegrationTests(AzuriteFixture azurite, SearchEmul
         await articles.GetBlobClient("new.txt").UploadAsync(BinaryData.FromString("New\nbody"));
         await new ArticleStore(stack.Search).UpsertAsync(
             [ApiStack.Doc("b3JwaGFu", d => { d.BlobContainer = stack.Options.ArticlesContainer; d.BlobPath = "gone.txt"; })], default);
+        await stack.SettleAsync();
         var ingestor = Substitute.For<IArticleIngestor>();
         ingestor.IngestAsync(Arg.Any<BlobClient>(), Arg.Any<CancellationToken>())
             .Returns(call => new IngestionResult(IngestionOutcomes.Indexed, DocumentKey.For(stack.Options.ArticlesContainer, call.Arg<BlobClient>().Name)));
@@ -46,6 +47,7 @@ public sealed class ReconcileIntegrationTests(AzuriteFixture azurite, SearchEmul
         var queue = new QueueServiceClient(azurite.ConnectionString).GetQueueClient(stack.Options.ReconcileQueue);
         var message = Assert.Single((await queue.ReceiveMessagesAsync(10)).Value);
         var final = await function.ContinueAsync(message.MessageText, default);
+        await stack.SettleAsync();
 
         // Assert
         var accepted = Assert.IsType<AcceptedResult>(result);

@@ -218,6 +218,7 @@ public sealed class SearchApiIntegrationTests(AzuriteFixture azurite, SearchEmul
                 ApiStack.Doc(traversal, d => { d.BlobContainer = articles; d.BlobPath = "../" + secrets + "/s.txt"; }),
             ],
             default);
+        await emulator.WaitForRefreshAsync();
         var function = new GetArticleContent(stack.Service, NullLogger<GetArticleContent>.Instance);
 
         // Act
