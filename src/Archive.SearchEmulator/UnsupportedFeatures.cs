@@ -135,11 +135,12 @@ internal static class UnsupportedFeatures
 
     public static void CheckSearch(JsonObject body)
     {
-        Check(body, SearchParameters, "search");
         if (body["queryType"] is JsonValue q && q.TryGetValue<string>(out var queryType) && queryType == "semantic")
         {
             throw NotSupported("The parameter 'queryType' is 'semantic', but the semantic ranker is not supported by the emulator; use 'simple' or 'full'.");
         }
+
+        Check(body, SearchParameters, "search");
     }
 
     public static void CheckSuggest(JsonObject body) => Check(body, SuggestParameters, "suggest");

@@ -1,0 +1,143 @@
+using Archive.Core.Search;
+using Archive.Testing;
+using Azure;
+using Azure.Search.Documents;
+using Azure.Search.Documents.Indexes.Models;
+using Azure.Search.Documents.Models;
+
+namespace Archive.SearchEmulator.Tests;
+
+/// <summary>
+/// What the emulator does not implement is refused with a 400 that names it, never silently ignored; index updates
+/// follow Azure's rules (Learn, REST "Update Index": existing fields may change only retrievable, searchAnalyzer and
+/// synonymMaps; only newly created fields can be added to a suggester); prefix terms are lower-cased.
+/// </summary>
+[Collection(SearchEmulatorCollection.Name)]
+public sealed class UnsupportedFeatureTests(SearchEmulatorFixture fixture)
+{
+    public static TheoryData<string> SemanticRequests => ["queryType", "captions", "answers"];
+
+    [Theory]
+    [MemberData(nameof(SemanticRequests))]
+    public async Task Search_SemanticRanker_Throws400NamingIt(string feature)
+    {
+        var client = await TestIndex.CreateAsync(fixture, TestIndex.Corpus());
+        var options = feature switch
+        {
+            "queryType" => new SearchOptions { QueryType = SearchQueryType.Semantic, SemanticSearch = new SemanticSearchOptions { SemanticConfigurationName = "c" } },
+            "captions" => new SearchOptions { SemanticSearch = new SemanticSearchOptions { QueryCaption = new QueryCaption(QueryCaptionType.Extractive) } },
+            _ => new SearchOptions { SemanticSearch = new SemanticSearchOptions { QueryAnswer = new QueryAnswer(QueryAnswerType.Extractive) } },
+        };
+
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => client.SearchAsync<Article>("storm", options));
+
+        Assert.Equal(400, error.Status);
+        Assert.Contains(feature, error.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> IndexFeatures => ["semantic", "corsOptions", "encryptionKey", "analyzers", "tokenFilters"];
+
+    [Theory]
+    [MemberData(nameof(IndexFeatures))]
+    public async Task CreateIndex_UnimplementedIndexProperty_Throws400NamingIt(string property)
+    {
+        var index = TestIndex.Definition(TestIndex.NewName());
+        switch (property)
+        {
+            case "semantic":
+                index.SemanticSearch = new SemanticSearch { Configurations = { new SemanticConfiguration("c", new SemanticPrioritizedFields { TitleField = new SemanticField("title") }) } };
+                break;
+            case "corsOptions":
+                index.CorsOptions = new CorsOptions(["*"]);
+                break;
+            case "encryptionKey":
+                index.EncryptionKey = new SearchResourceEncryptionKey(new Uri("https://vault.example/"), "key", "1");
+                break;
+            case "analyzers":
+                index.Analyzers.Add(new CustomAnalyzer("mine", LexicalTokenizerName.Standard));
+                break;
+            default:
+                index.TokenFilters.Add(new LengthTokenFilter("short"));
+                break;
+        }
+
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => fixture.CreateIndexClient().CreateIndexAsync(index));
+
+        Assert.Equal(400, error.Status);
+        Assert.Contains($"'{property}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateIndex_ArchiveDefinition_IsAccepted()
+    {
+        var name = TestIndex.NewName();
+
+        var created = (await fixture.CreateIndexClient().CreateIndexAsync(ArticleIndex.Build(name))).Value;
+
+        Assert.Equal(name, created.Name);
+    }
+
+    [Fact]
+    public async Task UpdateIndex_ChangedAnalyzerOnExistingField_Throws400()
+    {
+        var client = fixture.CreateIndexClient();
+        var name = TestIndex.NewName();
+        await client.CreateIndexAsync(TestIndex.Definition(name));
+        var changed = TestIndex.Definition(name);
+        changed.Fields.Single(f => f.Name == "body").AnalyzerName = LexicalAnalyzerName.FrLucene;
+
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => client.CreateOrUpdateIndexAsync(changed));
+
+        Assert.Equal(400, error.Status);
+        Assert.Contains("body", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpdateIndex_ChangedTypeOfExistingField_Throws400()
+    {
+        var client = fixture.CreateIndexClient();
+        var name = TestIndex.NewName();
+        await client.CreateIndexAsync(TestIndex.Definition(name));
+        var changed = TestIndex.Definition(name);
+        var words = changed.Fields.Single(f => f.Name == "words");
+        changed.Fields[changed.Fields.IndexOf(words)] = new SimpleField("words", SearchFieldDataType.Int64) { IsFilterable = true, IsSortable = true, IsFacetable = true };
+
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => client.CreateOrUpdateIndexAsync(changed));
+
+        Assert.Equal(400, error.Status);
+    }
+
+    [Fact]
+    public async Task UpdateIndex_ExistingFieldAddedToSuggester_Throws400ButNewFieldIsFine()
+    {
+        var client = fixture.CreateIndexClient();
+        var name = TestIndex.NewName();
+        await client.CreateIndexAsync(TestIndex.Definition(name));
+
+        var existing = TestIndex.Definition(name);
+        existing.Suggesters.Add(new SearchSuggester("sg2", "notes"));
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => client.CreateOrUpdateIndexAsync(existing));
+
+        var added = TestIndex.Definition(name);
+        added.Fields.Add(new SearchableField("subtitle"));
+        added.Suggesters.Add(new SearchSuggester("sg2", "subtitle"));
+        var updated = (await client.CreateOrUpdateIndexAsync(added)).Value;
+
+        Assert.Equal(400, error.Status);
+        Assert.Contains("notes", error.Message, StringComparison.Ordinal);
+        Assert.Contains(updated.Suggesters, s => s.Name == "sg2");
+    }
+
+    [Fact]
+    public async Task Search_PrefixWithCapitals_IsLowerCased()
+    {
+        // Learn, "Partial term search": the parser lower-cases prefix terms; indexed terms are lower-case.
+        var client = await TestIndex.CreateAsync(fixture, TestIndex.Corpus());
+
+        var simple = await TestIndex.IdsAsync(client, "Harb*", new SearchOptions { SearchFields = { "title" } });
+        var full = await TestIndex.IdsAsync(client, "Harb*", new SearchOptions { SearchFields = { "title" }, QueryType = SearchQueryType.Full });
+
+        Assert.Equal(["a1"], simple);
+        Assert.Equal(["a1"], full);
+    }
+}
