@@ -156,11 +156,11 @@ internal static class AnalyzerCatalog
     ];
 
     private static readonly Dictionary<string, (Func<Analyzer>? Factory, string Note)> ByName =
-        Table.ToDictionary(e => e.Name, e => (e.Factory, e.Note), StringComparer.Ordinal);
+        Table.ToDictionary(e => e.Name, e => (e.Factory, e.Note), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The names allowed in <c>indexAnalyzer</c>/<c>searchAnalyzer</c>: Azure refuses language analyzers there.</summary>
     private static readonly HashSet<string> NonLanguage =
-        new(["standard.lucene", "standard", "standardasciifolding.lucene", "keyword", "pattern", "simple", "stop", "whitespace"], StringComparer.Ordinal);
+        new(["standard.lucene", "standard", "standardasciifolding.lucene", "keyword", "pattern", "simple", "stop", "whitespace"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>True when Azure predefines the name (whether or not the emulator provides it).</summary>
     public static bool IsAzureName(string name) => ByName.ContainsKey(name);

@@ -187,6 +187,8 @@ internal sealed partial class IndexSchema
 
         if (kind == FieldKind.Complex)
         {
+            RefuseSearchableSubFields(json, name);
+
             // Complex fields are stored and returned, not indexed by this emulator.
             return new SchemaField(name, type, kind, isCollection, false, false, false, false, false, true, null, null);
         }
@@ -261,6 +263,28 @@ internal sealed partial class IndexSchema
         }
 
         return (indexAnalyzer, searchAnalyzer);
+    }
+
+    /// <summary>
+    /// Sub-fields of complex fields are stored and returned but not indexed, so one Azure would search (a string
+    /// sub-field is searchable unless it says otherwise) is refused rather than silently left out of searches.
+    /// </summary>
+    private static void RefuseSearchableSubFields(JsonObject complex, string path)
+    {
+        foreach (var sub in (complex["fields"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var subName = path + "/" + (sub["name"]?.GetValue<string>() ?? string.Empty);
+            UnsupportedFeatures.CheckField(sub, subName);
+            var type = sub["type"]?.GetValue<string>() ?? string.Empty;
+            if (type is "Edm.ComplexType" or "Collection(Edm.ComplexType)")
+            {
+                RefuseSearchableSubFields(sub, subName);
+            }
+            else if (type is "Edm.String" or "Collection(Edm.String)" && (sub["searchable"] is not JsonValue v || !v.TryGetValue<bool>(out var searchable) || searchable))
+            {
+                throw SearchApiException.BadRequest($"The request is invalid. Details: fields : The sub-field '{subName}' is searchable (the default for strings), but searching sub-fields of complex fields is not supported by the emulator; set \"searchable\": false.", "FeatureNotSupportedByEmulator");
+            }
+        }
     }
 
     private static bool Flag(JsonObject json, string property, bool defaultValue)

@@ -68,6 +68,35 @@ public sealed class UnsupportedFeatureTests(SearchEmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task CreateIndex_SearchableSubFieldOfComplexField_Throws400()
+    {
+        // A string sub-field is searchable by default in Azure; the emulator does not index sub-fields, so it refuses.
+        var index = new SearchIndex(TestIndex.NewName())
+        {
+            Fields =
+            {
+                new SimpleField("id", SearchFieldDataType.String) { IsKey = true },
+                new ComplexField("source") { Fields = { new SearchableField("name") } },
+            },
+        };
+        var storedOnly = new SearchIndex(TestIndex.NewName())
+        {
+            Fields =
+            {
+                new SimpleField("id", SearchFieldDataType.String) { IsKey = true },
+                new ComplexField("source") { Fields = { new SimpleField("name", SearchFieldDataType.String) } },
+            },
+        };
+
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => fixture.CreateIndexClient().CreateIndexAsync(index));
+        var created = (await fixture.CreateIndexClient().CreateIndexAsync(storedOnly)).Value;
+
+        Assert.Equal(400, error.Status);
+        Assert.Contains("source/name", error.Message, StringComparison.Ordinal);
+        Assert.Equal(storedOnly.Name, created.Name);
+    }
+
+    [Fact]
     public async Task CreateIndex_ArchiveDefinition_IsAccepted()
     {
         var name = TestIndex.NewName();
