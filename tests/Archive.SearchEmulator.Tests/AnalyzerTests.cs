@@ -74,6 +74,20 @@ public sealed class AnalyzerTests(SearchEmulatorFixture fixture)
         Assert.Equal([0, 3], tokens.Select(t => t.Position));
     }
 
+    [Theory]
+    [InlineData("th.lucene", "การที่ได้ต้องแสดงว่างานดี", "แสดง งาน ดี")]
+    [InlineData("zh-Hans.lucene", "我购买了道具和服装。", "我 购买 了 道具 和 服装")]
+    public async Task Analyze_ThaiAndChineseAnalyzers_SegmentWords(string analyzer, string text, string expected)
+    {
+        // The expected segmentations are those of Lucene's own tests for ThaiAnalyzer (stop words removed) and
+        // SmartChineseAnalyzer (punctuation dropped).
+        var name = await CreateIndexAsync(analyzer);
+
+        var tokens = (await fixture.CreateIndexClient().AnalyzeTextAsync(name, new AnalyzeTextOptions(text, new LexicalAnalyzerName(analyzer)))).Value;
+
+        Assert.Equal(expected.Split(' '), tokens.Select(t => t.Token));
+    }
+
     [Fact]
     public async Task Analyze_TokenizerAndFilters_AppliesThemInOrder()
     {
