@@ -1,9 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace Archive.SearchEmulator;
 
@@ -142,62 +142,46 @@ internal static class ScoringProfiles
     public static Query Apply(Query query, ScoringProfile profile, IReadOnlyDictionary<string, IReadOnlyList<string>> parameters, DateTimeOffset now) =>
         profile.Functions.Count == 0 ? query : new ProfileQuery(query, profile, parameters, now);
 
-    /// <summary>The multiplier the profile's functions give a document (1 when none applies).</summary>
-    public static double Multiplier(ScoringProfile profile, JsonObject source, IReadOnlyDictionary<string, IReadOnlyList<string>> parameters, DateTimeOffset now)
+    /// <summary>
+    /// The multiplier the profile's functions give a document (1 when none applies), from each function's place in
+    /// its boosting range (<paramref name="positions"/>, null where the function does not apply).
+    /// </summary>
+    public static double Multiplier(ScoringProfile profile, ReadOnlySpan<double?> positions)
     {
-        var boosts = new List<double>(profile.Functions.Count);
+        double sum = 0, min = double.MaxValue, max = double.MinValue;
         double? first = null;
-        foreach (var fn in profile.Functions)
+        for (var i = 0; i < positions.Length; i++)
         {
-            var amount = Amount(fn, source, parameters, now);
-            var boost = amount is null ? 1.0 : 1.0 + ((fn.Boost - 1.0) * amount.Value);
-            first ??= amount is null ? null : boost;
-            boosts.Add(boost);
+            var fn = profile.Functions[i];
+            var boost = positions[i] is { } p ? 1.0 + ((fn.Boost - 1.0) * Interpolate(fn.Interpolation, p)) : 1.0;
+            first ??= positions[i] is null ? null : boost;
+            sum += boost - 1.0;
+            min = Math.Min(min, boost);
+            max = Math.Max(max, boost);
         }
 
         return profile.Aggregation switch
         {
-            "sum" => 1.0 + boosts.Sum(b => b - 1.0),
-            "average" => 1.0 + boosts.Average(b => b - 1.0),
-            "minimum" => boosts.Min(),
-            "maximum" => boosts.Max(),
+            "sum" => 1.0 + sum,
+            "average" => 1.0 + (sum / positions.Length),
+            "minimum" => min,
+            "maximum" => max,
             _ => first ?? 1.0,
         };
     }
 
-    /// <summary>How far into its boosting range the document is, interpolated (0 to 1), or null when outside it.</summary>
-    private static double? Amount(ScoringFunction fn, JsonObject source, IReadOnlyDictionary<string, IReadOnlyList<string>> parameters, DateTimeOffset now)
+    /// <summary>The interpolated boost fraction for a linear position <paramref name="p"/> (0 to 1) in the range.</summary>
+    private static double Interpolate(string interpolation, double p) => interpolation switch
     {
-        var value = source[fn.Field.Name];
-        double? position = fn.Type switch
-        {
-            "magnitude" => Magnitude(fn, value),
-            "freshness" => Freshness(fn, value, now),
-            "tag" => Tag(fn, value, parameters),
-            _ => null,
-        };
-        if (position is not { } p)
-        {
-            return null;
-        }
+        "constant" => 1.0,
+        "quadratic" => 1.0 - ((1.0 - p) * (1.0 - p)),
+        "logarithmic" => (Math.Pow(10, p) - 1.0) / 9.0,
+        _ => p,
+    };
 
-        return fn.Interpolation switch
-        {
-            "constant" => 1.0,
-            "quadratic" => 1.0 - ((1.0 - p) * (1.0 - p)),
-            "logarithmic" => (Math.Pow(10, p) - 1.0) / 9.0,
-            _ => p,
-        };
-    }
-
-    private static double? Magnitude(ScoringFunction fn, JsonNode? value)
+    /// <summary>Where <paramref name="x"/> lies in a magnitude function's range (0 to 1), or null outside it.</summary>
+    private static double? Magnitude(ScoringFunction fn, double x)
     {
-        if (value is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
-        {
-            return null;
-        }
-
-        var x = v.GetValue<double>();
         var (low, high) = (Math.Min(fn.RangeStart, fn.RangeEnd), Math.Max(fn.RangeStart, fn.RangeEnd));
         if (x < low || x > high)
         {
@@ -209,15 +193,9 @@ internal static class ScoringProfiles
         return fn.RangeEnd == fn.RangeStart ? 1.0 : (x - fn.RangeStart) / (fn.RangeEnd - fn.RangeStart);
     }
 
-    private static double? Freshness(ScoringFunction fn, JsonNode? value, DateTimeOffset now)
+    /// <summary>Full boost at now, none once the date is older than now minus the duration (a negative duration looks ahead).</summary>
+    private static double? Freshness(ScoringFunction fn, DateTimeOffset date, DateTimeOffset now)
     {
-        if (value is not JsonValue v || !v.TryGetValue<string>(out var text) || !DocumentCodec.TryParseDate(text, out var date))
-        {
-            return null;
-        }
-
-        // Full boost at now, none once the document is older than now minus the duration; a negative duration boosts
-        // dates in the future the same way.
         var age = now - date;
         var span = fn.Duration;
         if (span < TimeSpan.Zero)
@@ -231,18 +209,6 @@ internal static class ScoringProfiles
         }
 
         return age > span ? null : 1.0 - (age / span);
-    }
-
-    private static double? Tag(ScoringFunction fn, JsonNode? value, IReadOnlyDictionary<string, IReadOnlyList<string>> parameters)
-    {
-        var tags = parameters.GetValueOrDefault(fn.TagsParameter!) ?? [];
-        IEnumerable<string?> values = value switch
-        {
-            JsonArray array => array.Select(x => x?.GetValue<string>()),
-            JsonValue v when v.GetValueKind() == JsonValueKind.String => [v.GetValue<string>()],
-            _ => [],
-        };
-        return values.Any(x => x is not null && tags.Contains(x, StringComparer.Ordinal)) ? 1.0 : null;
     }
 
     private static ScoringFunction ParseFunction(string profile, JsonObject fn, Dictionary<string, SchemaField> fields)
@@ -327,7 +293,10 @@ internal static class ScoringProfiles
 
     private static SearchApiException Invalid(string detail) => SearchApiException.BadRequest("The request is invalid. Details: scoringProfiles : " + detail);
 
-    /// <summary>Multiplies each hit's score by the profile's function boosts, read from the stored document.</summary>
+    /// <summary>
+    /// Multiplies each hit's score by the profile's function boosts. The values come from the field cache of the
+    /// functions' filterable fields (numbers and dates as indexed, tags as exact terms), built once per segment.
+    /// </summary>
     private sealed class ProfileQuery(Query query, ScoringProfile profile, IReadOnlyDictionary<string, IReadOnlyList<string>> parameters, DateTimeOffset now)
         : CustomScoreQuery(query)
     {
@@ -339,17 +308,60 @@ internal static class ScoringProfiles
 
         protected override CustomScoreProvider GetCustomScoreProvider(AtomicReaderContext context) => new Provider(context, this);
 
-        private sealed class Provider(AtomicReaderContext context, ProfileQuery owner) : CustomScoreProvider(context)
+        private Func<int, double?> Values(AtomicReader reader, ScoringFunction fn)
         {
-            private static readonly HashSet<string> SourceOnly = [DocumentCodec.SourceField];
+            var field = fn.Field.RawField;
+            var has = FieldCache.DEFAULT.GetDocsWithField(reader, field);
+            switch (fn.Type)
+            {
+                case "magnitude" when fn.Field.Kind == FieldKind.Double:
+                    var doubles = FieldCache.DEFAULT.GetDoubles(reader, field, FieldCache.NUMERIC_UTILS_DOUBLE_PARSER, false);
+                    return doc => has.Get(doc) ? Magnitude(fn, doubles.Get(doc)) : null;
+                case "magnitude":
+                    var longs = FieldCache.DEFAULT.GetInt64s(reader, field, FieldCache.NUMERIC_UTILS_INT64_PARSER, false);
+                    return doc => has.Get(doc) ? Magnitude(fn, longs.Get(doc)) : null;
+                case "freshness":
+                    var dates = FieldCache.DEFAULT.GetInt64s(reader, field, FieldCache.NUMERIC_UTILS_INT64_PARSER, false);
+                    var at = now;
+                    return doc => has.Get(doc) ? Freshness(fn, DocumentCodec.FromMilliseconds(dates.Get(doc)), at) : null;
+                default:
+                    var tagged = new FixedBitSet(reader.MaxDoc);
+                    foreach (var tag in parameters.GetValueOrDefault(fn.TagsParameter!) ?? [])
+                    {
+                        var docs = reader.GetTermDocsEnum(new Term(field, tag));
+                        while (docs is not null && docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                        {
+                            tagged.Set(docs.DocID);
+                        }
+                    }
+
+                    return doc => tagged.Get(doc) ? 1.0 : null;
+            }
+        }
+
+        private sealed class Provider : CustomScoreProvider
+        {
+            private readonly ProfileQuery owner;
+            private readonly Func<int, double?>[] values;
+            private readonly double?[] positions;
+
+            public Provider(AtomicReaderContext context, ProfileQuery owner)
+                : base(context)
+            {
+                this.owner = owner;
+                values = owner.profile.Functions.Select(fn => owner.Values(context.AtomicReader, fn)).ToArray();
+                positions = new double?[values.Length];
+            }
 
             public override float CustomScore(int doc, float subQueryScore, float valSrcScore)
             {
-                var stored = m_context.AtomicReader.Document(doc, SourceOnly);
-                var bytes = stored.GetBinaryValue(DocumentCodec.SourceField);
-                var source = JsonNode.Parse(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length))!.AsObject();
+                for (var i = 0; i < values.Length; i++)
+                {
+                    positions[i] = values[i](doc);
+                }
+
                 var score = float.IsNaN(subQueryScore) ? 1f : subQueryScore;
-                return (float)(score * Multiplier(owner.profile, source, owner.parameters, owner.now));
+                return (float)(score * Multiplier(owner.profile, positions));
             }
         }
     }

@@ -130,6 +130,31 @@ public sealed class ScoringProfileTests(SearchEmulatorFixture fixture)
         Assert.Equal(["second", "both"], byFirst);
     }
 
+    [Theory]
+    [InlineData("minimum", "even")]
+    [InlineData("maximum", "peak")]
+    public async Task FunctionAggregation_MinimumAndMaximum_PickTheirBoost(string aggregation, string expectedFirst)
+    {
+        // Tag function, constant boost 3; magnitude 0-10, linear boost 5. "even": tag and rating 5 -> boosts 3 and 3;
+        // "peak": no tag, rating 10 -> 1 and 5. Minimum: even 3 beats peak 1; maximum: peak 5 beats even 3.
+        var profile = new ScoringProfile("p")
+        {
+            FunctionAggregation = Enum.Parse<ScoringFunctionAggregation>(aggregation, ignoreCase: true),
+            Functions =
+            {
+                new TagScoringFunction("tags", 3, new TagScoringParameters("t")) { Interpolation = ScoringFunctionInterpolation.Constant },
+                new MagnitudeScoringFunction("rating", 5, new MagnitudeScoringParameters(0, 10)),
+            },
+        };
+        var client = await CreateAsync([profile],
+            Doc("even", title: "storm", tags: ["x"], rating: 5),
+            Doc("peak", title: "storm", tags: [], rating: 10));
+
+        var ids = await IdsAsync(client, "storm", new SearchOptions { ScoringProfile = "p", ScoringParameters = { "t-x" } });
+
+        Assert.Equal(expectedFirst, ids[0]);
+    }
+
     [Fact]
     public async Task DefaultScoringProfile_AppliesWhenTheRequestNamesNone()
     {
