@@ -1,3 +1,7 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
 using Archive.Core.Search;
 using Archive.Testing;
 using Azure;
@@ -65,6 +69,27 @@ public sealed class UnsupportedFeatureTests(SearchEmulatorFixture fixture)
 
         Assert.Equal(400, error.Status);
         Assert.Contains($"'{property}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("docs/search.post.search", "{\"search\":\"storm\",\"speller\":\"lexicon\"}", "speller")]
+    [InlineData("docs/search.post.search", "{\"search\":\"storm\",\"x-unknown\":1}", "x-unknown")]
+    [InlineData("docs/search.post.suggest", "{\"search\":\"hot\",\"suggesterName\":\"sg\",\"searchMode\":\"all\"}", "searchMode")]
+    [InlineData("docs/search.post.autocomplete", "{\"search\":\"hot\",\"suggesterName\":\"sg\",\"select\":\"id\"}", "select")]
+    public async Task Request_UnimplementedParameter_Throws400NamingIt(string route, string body, string parameter)
+    {
+        // The SDK cannot send parameters it does not model, so this test speaks raw REST (pinned, with the key).
+        var client = await TestIndex.CreateAsync(fixture, TestIndex.Corpus());
+        using var pinned = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(fixture.CertificatePath));
+        using var http = new HttpClient(SearchClientOptionsFactory.CreatePinnedHandler(pinned)) { BaseAddress = fixture.Endpoint };
+        http.DefaultRequestHeaders.Add("api-key", fixture.ApiKey);
+
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri($"/indexes('{client.IndexName}')/{route}?api-version=2023-11-01", UriKind.Relative), content);
+        using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"'{parameter}'", error.RootElement.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
