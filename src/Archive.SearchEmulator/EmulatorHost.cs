@@ -28,6 +28,7 @@ internal static class EmulatorHost
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<IndexRegistry>();
+        builder.Services.AddSingleton<SynonymMapRegistry>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FaultInjector>();
         builder.Services.AddSingleton<RequestRouter>();
@@ -35,6 +36,7 @@ internal static class EmulatorHost
         var app = builder.Build();
         var registry = app.Services.GetRequiredService<IndexRegistry>();
         registry.Load();
+        app.Services.GetRequiredService<SynonymMapRegistry>().Load();
         app.Lifetime.ApplicationStopping.Register(registry.Dispose);
         var router = app.Services.GetRequiredService<RequestRouter>();
         app.Run(router.HandleAsync);

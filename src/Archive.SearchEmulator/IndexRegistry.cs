@@ -94,9 +94,22 @@ internal sealed class IndexRegistry(EmulatorOptions options, ILogger<IndexRegist
                     throw SearchApiException.BadRequest($"The request is invalid. Details: fields : Existing field '{old.Name}' cannot be removed from index '{updated.Name}'.", "CannotChangeExistingField");
                 }
 
-                if (now with { Retrievable = old.Retrievable, SearchAnalyzer = old.SearchAnalyzer } != old)
+                if (now with { Retrievable = old.Retrievable, SearchAnalyzer = old.SearchAnalyzer, SynonymMap = old.SynonymMap } != old)
                 {
-                    throw SearchApiException.BadRequest($"The request is invalid. Details: fields : Existing field '{old.Name}' cannot be changed. Only 'retrievable' and 'searchAnalyzer' of an existing field can be updated.", "CannotChangeExistingField");
+                    throw SearchApiException.BadRequest($"The request is invalid. Details: fields : Existing field '{old.Name}' cannot be changed. Only 'retrievable', 'searchAnalyzer' and 'synonymMaps' of an existing field can be updated.", "CannotChangeExistingField");
+                }
+            }
+
+            // Only newly created fields can be added to a suggester (Learn, REST "Update Index").
+            foreach (var suggester in updated.Suggesters.Values)
+            {
+                index.Schema.Suggesters.TryGetValue(suggester.Name, out var before);
+                foreach (var source in suggester.SourceFields)
+                {
+                    if (index.Schema.FieldsByName.ContainsKey(source) && before?.SourceFields.Contains(source) != true)
+                    {
+                        throw SearchApiException.BadRequest($"The request is invalid. Details: suggesters : Existing field '{source}' cannot be added to suggester '{suggester.Name}'. Only newly created fields can be added to a suggester.", "CannotChangeExistingField");
+                    }
                 }
             }
 

@@ -41,6 +41,12 @@ internal sealed partial class IndexSchema
     /// <summary>The <c>vectorSearch</c> section: algorithms and profiles.</summary>
     public VectorSearchSettings VectorSearch { get; }
 
+    /// <summary>The index's scoring profiles by name.</summary>
+    public IReadOnlyDictionary<string, ScoringProfile> ScoringProfiles { get; private init; } = new Dictionary<string, ScoringProfile>();
+
+    /// <summary>The profile used when a search names none, or null.</summary>
+    public string? DefaultScoringProfile { get; private init; }
+
     public double B { get; }
 
     public static bool IsValidIndexName(string name) =>
@@ -67,6 +73,7 @@ internal sealed partial class IndexSchema
             throw SearchApiException.BadRequest($"The request is invalid. Details: index name '{name}': Index names must be 2-128 characters long, contain only lowercase letters, digits or dashes, start with a letter or digit and not contain consecutive dashes.", "InvalidName");
         }
 
+        UnsupportedFeatures.CheckIndex(definition);
         if (definition["fields"] is not JsonArray fieldArray)
         {
             throw SearchApiException.BadRequest($"The request is invalid. Details: index : The index '{name}' must have at least one field.");
@@ -149,7 +156,12 @@ internal sealed partial class IndexSchema
             definition[property] ??= new JsonArray();
         }
 
-        return new IndexSchema(name, definition, fields, suggesters, k1, b, vectorSearch);
+        var profiles = global::Archive.SearchEmulator.ScoringProfiles.Parse(definition, fields);
+        return new IndexSchema(name, definition, fields, suggesters, k1, b, vectorSearch)
+        {
+            ScoringProfiles = profiles,
+            DefaultScoringProfile = definition["defaultScoringProfile"]?.GetValue<string>(),
+        };
     }
 
     private static SchemaField ParseField(JsonObject json, VectorSearchSettings vectorSearch)
@@ -160,6 +172,7 @@ internal sealed partial class IndexSchema
             throw SearchApiException.BadRequest($"The request is invalid. Details: fields : The field name '{name}' is invalid. Field names must start with a letter and contain only letters, digits or underscores.", "InvalidName");
         }
 
+        UnsupportedFeatures.CheckField(json, name);
         var type = json["type"]?.GetValue<string>() ?? string.Empty;
         var isCollection = type.StartsWith("Collection(", StringComparison.Ordinal) && type.EndsWith(')');
         var element = isCollection ? type["Collection(".Length..^1] : type;
@@ -184,6 +197,8 @@ internal sealed partial class IndexSchema
 
         if (kind == FieldKind.Complex)
         {
+            RefuseSearchableSubFields(json, name);
+
             // Complex fields are stored and returned, not indexed by this emulator.
             return new SchemaField(name, type, kind, isCollection, false, false, false, false, false, true, null, null);
         }
@@ -205,18 +220,81 @@ internal sealed partial class IndexSchema
 
         var facetable = Flag(json, "facetable", kind is not (FieldKind.GeographyPoint or FieldKind.Single));
         var retrievable = Flag(json, "retrievable", true);
-        var analyzer = json["analyzer"]?.GetValue<string>();
-        var indexAnalyzer = json["indexAnalyzer"]?.GetValue<string>() ?? analyzer;
-        var searchAnalyzer = json["searchAnalyzer"]?.GetValue<string>() ?? analyzer;
-        foreach (var a in new[] { indexAnalyzer, searchAnalyzer })
+        var (indexAnalyzer, searchAnalyzer) = Analyzers(json, name, searchable);
+        var synonymMap = SynonymMap.FieldMap(json, name, searchable);
+        return new SchemaField(name, type, kind, isCollection, key, searchable, filterable, sortable, facetable, retrievable, indexAnalyzer, searchAnalyzer)
         {
-            if (a is not null && !AnalyzerCatalog.IsKnown(a))
+            SynonymMap = synonymMap,
+        };
+    }
+
+    /// <summary>
+    /// The field's index-time and search-time analyzers, checked as Azure checks them: <c>analyzer</c> alone, or
+    /// <c>indexAnalyzer</c> and <c>searchAnalyzer</c> together (never language analyzers), only on searchable fields.
+    /// </summary>
+    private static (string? Index, string? Search) Analyzers(JsonObject json, string name, bool searchable)
+    {
+        var analyzer = json["analyzer"]?.GetValue<string>();
+        var indexAnalyzer = json["indexAnalyzer"]?.GetValue<string>();
+        var searchAnalyzer = json["searchAnalyzer"]?.GetValue<string>();
+        if ((analyzer ?? indexAnalyzer ?? searchAnalyzer) is null)
+        {
+            return (null, null);
+        }
+
+        if (!searchable)
+        {
+            throw SearchApiException.BadRequest($"The request is invalid. Details: fields : Analyzers can be set only on searchable fields; the field '{name}' is not searchable.");
+        }
+
+        if (analyzer is not null && (indexAnalyzer ?? searchAnalyzer) is not null)
+        {
+            throw SearchApiException.BadRequest($"The request is invalid. Details: fields : The field '{name}' sets 'analyzer' together with 'indexAnalyzer' or 'searchAnalyzer'; set either 'analyzer' alone or both 'indexAnalyzer' and 'searchAnalyzer'.");
+        }
+
+        if (analyzer is not null)
+        {
+            AnalyzerCatalog.Require(analyzer, "fields", name);
+            return (analyzer, analyzer);
+        }
+
+        if (indexAnalyzer is null || searchAnalyzer is null)
+        {
+            throw SearchApiException.BadRequest($"The request is invalid. Details: fields : The field '{name}' must set 'indexAnalyzer' and 'searchAnalyzer' together.");
+        }
+
+        foreach (var (property, value) in new[] { ("indexAnalyzer", indexAnalyzer), ("searchAnalyzer", searchAnalyzer) })
+        {
+            AnalyzerCatalog.Require(value, "fields", name);
+            if (AnalyzerCatalog.IsLanguageAnalyzer(value))
             {
-                throw SearchApiException.BadRequest($"The request is invalid. Details: fields : The analyzer '{a}' of field '{name}' is not supported by the emulator.");
+                throw SearchApiException.BadRequest($"The request is invalid. Details: fields : The '{property}' of field '{name}' cannot be the language analyzer '{value}'; use 'analyzer' for a language analyzer.");
             }
         }
 
-        return new SchemaField(name, type, kind, isCollection, key, searchable, filterable, sortable, facetable, retrievable, indexAnalyzer, searchAnalyzer);
+        return (indexAnalyzer, searchAnalyzer);
+    }
+
+    /// <summary>
+    /// Sub-fields of complex fields are stored and returned but not indexed, so one Azure would search (a string
+    /// sub-field is searchable unless it says otherwise) is refused rather than silently left out of searches.
+    /// </summary>
+    private static void RefuseSearchableSubFields(JsonObject complex, string path)
+    {
+        foreach (var sub in (complex["fields"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var subName = path + "/" + (sub["name"]?.GetValue<string>() ?? string.Empty);
+            UnsupportedFeatures.CheckField(sub, subName);
+            var type = sub["type"]?.GetValue<string>() ?? string.Empty;
+            if (type is "Edm.ComplexType" or "Collection(Edm.ComplexType)")
+            {
+                RefuseSearchableSubFields(sub, subName);
+            }
+            else if (type is "Edm.String" or "Collection(Edm.String)" && (sub["searchable"] is not JsonValue v || !v.TryGetValue<bool>(out var searchable) || searchable))
+            {
+                throw SearchApiException.BadRequest($"The request is invalid. Details: fields : The sub-field '{subName}' is searchable (the default for strings), but searching sub-fields of complex fields is not supported by the emulator; set \"searchable\": false.", "FeatureNotSupportedByEmulator");
+            }
+        }
     }
 
     internal static bool Flag(JsonObject json, string property, bool defaultValue)

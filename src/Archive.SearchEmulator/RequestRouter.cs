@@ -12,7 +12,7 @@ namespace Archive.SearchEmulator;
 /// Routes the Azure AI Search data-plane REST API (both the SDK's <c>indexes('x')</c> form and the documented
 /// <c>indexes/x</c> form) after checking the <c>api-key</c> header, and answers failures in Azure's error shape.
 /// </summary>
-internal sealed partial class RequestRouter(IndexRegistry registry, EmulatorOptions options, FaultInjector faults, ILogger<RequestRouter> logger)
+internal sealed partial class RequestRouter(IndexRegistry registry, SynonymMapRegistry synonymMaps, EmulatorOptions options, FaultInjector faults, ILogger<RequestRouter> logger)
 {
     private const string MinimalMetadata = "application/json; odata.metadata=minimal";
     private const string NoMetadata = "application/json; odata.metadata=none";
@@ -110,6 +110,12 @@ internal sealed partial class RequestRouter(IndexRegistry registry, EmulatorOpti
             }
         }
 
+        if (path.StartsWith("/synonymmaps", StringComparison.Ordinal))
+        {
+            await SynonymMapRoutes.HandleAsync(context, path, synonymMaps, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var match = IndexPath().Match(path);
         if (!match.Success)
         {
@@ -151,16 +157,30 @@ internal sealed partial class RequestRouter(IndexRegistry registry, EmulatorOpti
             case ("/docs/search.post.search" or "/docs/search", "POST"):
                 var searchIndex = registry.Get(name);
                 var body = await ReadObjectAsync(context, cancellationToken).ConfigureAwait(false);
-                await WriteJsonAsync(context, 200, SearchExecutor.Execute(searchIndex, body, NextLink(context, name)), NoMetadata, cancellationToken).ConfigureAwait(false);
+                await WriteJsonAsync(context, 200, SearchExecutor.Execute(searchIndex, body, NextLink(context, name), synonymMaps.Find), NoMetadata, cancellationToken).ConfigureAwait(false);
                 return;
             case ("/docs", "GET"):
                 var getIndex = registry.Get(name);
-                await WriteJsonAsync(context, 200, SearchExecutor.Execute(getIndex, SearchRequest.BodyFromQuery(context.Request.Query), NextLink(context, name)), NoMetadata, cancellationToken).ConfigureAwait(false);
+                await WriteJsonAsync(context, 200, SearchExecutor.Execute(getIndex, SearchRequest.BodyFromQuery(context.Request.Query), NextLink(context, name), synonymMaps.Find), NoMetadata, cancellationToken).ConfigureAwait(false);
                 return;
             case ("/docs/search.post.suggest" or "/docs/suggest", "POST"):
                 var suggestIndex = registry.Get(name);
                 var suggestBody = await ReadObjectAsync(context, cancellationToken).ConfigureAwait(false);
                 await WriteJsonAsync(context, 200, SuggestExecutor.Execute(suggestIndex, suggestBody), NoMetadata, cancellationToken).ConfigureAwait(false);
+                return;
+            case ("/docs/search.post.autocomplete" or "/docs/autocomplete", "POST"):
+                var autocompleteIndex = registry.Get(name);
+                var autocompleteBody = await ReadObjectAsync(context, cancellationToken).ConfigureAwait(false);
+                await WriteJsonAsync(context, 200, AutocompleteExecutor.Execute(autocompleteIndex, autocompleteBody), NoMetadata, cancellationToken).ConfigureAwait(false);
+                return;
+            case ("/docs/autocomplete" or "/docs/search.autocomplete", "GET"):
+                var autocompleteGetIndex = registry.Get(name);
+                await WriteJsonAsync(context, 200, AutocompleteExecutor.Execute(autocompleteGetIndex, SearchRequest.BodyFromQuery(context.Request.Query)), NoMetadata, cancellationToken).ConfigureAwait(false);
+                return;
+            case ("/search.analyze" or "/analyze", "POST"):
+                var analyzeIndex = registry.TryGet(name, out var foundAnalyze) ? foundAnalyze! : throw NoIndex(name);
+                var analyzeBody = await ReadObjectAsync(context, cancellationToken).ConfigureAwait(false);
+                await WriteJsonAsync(context, 200, AnalyzeEndpoint.Execute(analyzeIndex.Schema, analyzeBody), MinimalMetadata, cancellationToken).ConfigureAwait(false);
                 return;
             case ("/docs/suggest", "GET"):
                 var suggestGetIndex = registry.Get(name);
@@ -171,6 +191,7 @@ internal sealed partial class RequestRouter(IndexRegistry registry, EmulatorOpti
         var key = KeyPath().Match(rest);
         if (key.Success && method == "GET")
         {
+            UnsupportedFeatures.CheckLookup(context.Request.Query);
             var lookupIndex = registry.Get(name);
             var keyText = Uri.UnescapeDataString(key.Groups["key"].Success ? key.Groups["key"].Value.Replace("''", "'", StringComparison.Ordinal) : key.Groups["key2"].Value);
             var select = DocumentProjection.Resolve(lookupIndex.Schema, context.Request.Query["$select"].ToString());
@@ -190,6 +211,7 @@ internal sealed partial class RequestRouter(IndexRegistry registry, EmulatorOpti
     {
         var definition = await ReadObjectAsync(context, cancellationToken).ConfigureAwait(false);
         var schema = IndexSchema.Parse(StripOData(definition), null);
+        RequireSynonymMaps(schema);
         if (!registry.TryCreate(schema, out var index))
         {
             throw new SearchApiException(409, "ResourceNameAlreadyInUse", $"Cannot create index '{schema.Name}' because it already exists.");
@@ -202,6 +224,7 @@ internal sealed partial class RequestRouter(IndexRegistry registry, EmulatorOpti
     {
         var definition = await ReadObjectAsync(context, cancellationToken).ConfigureAwait(false);
         var schema = IndexSchema.Parse(StripOData(definition), name);
+        RequireSynonymMaps(schema);
         var ifMatch = context.Request.Headers.IfMatch.ToString();
         var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
         if (registry.TryGet(name, out var existing))
@@ -238,9 +261,22 @@ internal sealed partial class RequestRouter(IndexRegistry registry, EmulatorOpti
         await WriteIndexAsync(context, 201, created, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Every synonym map a field names must exist.</summary>
+    private void RequireSynonymMaps(IndexSchema schema)
+    {
+        foreach (var field in schema.Fields.Where(f => f.SynonymMap is not null))
+        {
+            if (synonymMaps.Find(field.SynonymMap!) is null)
+            {
+                throw SearchApiException.BadRequest($"The request is invalid. Details: fields : The synonym map '{field.SynonymMap}' of field '{field.Name}' does not exist.");
+            }
+        }
+    }
+
     private async Task IndexDocumentsAsync(HttpContext context, LuceneIndex index, CancellationToken cancellationToken)
     {
         var body = await ReadObjectAsync(context, cancellationToken).ConfigureAwait(false);
+        UnsupportedFeatures.CheckBatch(body);
         var actions = IndexBatchParser.Parse(index.Schema, body);
         var results = await ItemOutcomes.ApplyAsync(index, actions, faults.PickItemFaults(actions.Count), cancellationToken).ConfigureAwait(false);
         var values = new JsonArray();
@@ -285,7 +321,7 @@ internal sealed partial class RequestRouter(IndexRegistry registry, EmulatorOpti
                 ["indexersCount"] = Counter(0, 50),
                 ["dataSourcesCount"] = Counter(0, 50),
                 ["storageSize"] = Counter(registry.All.Sum(StorageSize), null),
-                ["synonymMaps"] = Counter(0, 20),
+                ["synonymMaps"] = Counter(synonymMaps.Count, SynonymMapRegistry.MaxMaps),
                 ["skillsetCount"] = Counter(0, 50),
                 ["aliasesCount"] = Counter(0, 100),
                 ["vectorIndexSize"] = Counter(0, null),
@@ -343,13 +379,13 @@ internal sealed partial class RequestRouter(IndexRegistry registry, EmulatorOpti
     private static string NextLink(HttpContext context, string name) =>
         $"https://{context.Request.Host}/indexes('{name}')/docs/search.post.search?api-version={Uri.EscapeDataString(context.Request.Query["api-version"].ToString())}";
 
-    private static async Task<JsonObject> ReadObjectAsync(HttpContext context, CancellationToken cancellationToken)
+    internal static async Task<JsonObject> ReadObjectAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var node = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
         return node as JsonObject ?? throw SearchApiException.BadRequest("The request is invalid. Details: The request body must be a JSON object.");
     }
 
-    private static async Task WriteJsonAsync(HttpContext context, int status, JsonNode body, string contentType, CancellationToken cancellationToken)
+    internal static async Task WriteJsonAsync(HttpContext context, int status, JsonNode body, string contentType, CancellationToken cancellationToken)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = contentType;

@@ -15,6 +15,9 @@ internal sealed record SchemaField(
     string? IndexAnalyzer,
     string? SearchAnalyzer)
 {
+    /// <summary>The synonym map the field expands queries with (Azure allows one per field), or null.</summary>
+    public string? SynonymMap { get; init; }
+
     /// <summary>Lucene field holding the exact value for filters (terms or numeric trie terms).</summary>
     public string RawField => "__r_" + Name;
 

@@ -11,7 +11,7 @@ internal static class SearchExecutor
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 1000;
 
-    public static JsonObject Execute(LuceneIndex index, JsonObject body, string nextLink)
+    public static JsonObject Execute(LuceneIndex index, JsonObject body, string nextLink, Func<string, SynonymMap?>? synonyms = null)
     {
         if (VectorSearchExecutor.HasVectorQueries(body))
         {
@@ -20,7 +20,8 @@ internal static class SearchExecutor
 
         var request = SearchRequest.FromBody(body);
         var schema = index.Schema;
-        var textQuery = TextQueryBuilder.Build(index, request);
+        var profile = ScoringProfiles.Resolve(schema, request.ScoringProfile, request.ScoringParameters);
+        var textQuery = TextQueryBuilder.Build(index, request, synonyms, profile?.Profile.Weights);
         var filter = string.IsNullOrWhiteSpace(request.Filter) ? null : FilterTranslator.Translate(schema, request.Filter);
         var sort = SortBuilder.Build(schema, request.OrderBy);
         var select = DocumentProjection.Resolve(schema, request.Select);
@@ -31,6 +32,11 @@ internal static class SearchExecutor
         if (filter is not null)
         {
             query = new FilteredQuery(query, new QueryWrapperFilter(filter));
+        }
+
+        if (profile is { } p)
+        {
+            query = ScoringProfiles.Apply(query, p.Profile, p.Parameters, DateTimeOffset.UtcNow);
         }
 
         var pageSize = request.Top is null ? DefaultPageSize : Math.Min(request.Top.Value, MaxPageSize);

@@ -22,10 +22,17 @@ internal sealed record SearchRequest(
     string HighlightPostTag,
     double? MinimumCoverage)
 {
+    /// <summary>The <c>scoringProfile</c> parameter, or null.</summary>
+    public string? ScoringProfile { get; init; }
+
+    /// <summary>The <c>scoringParameters</c> (<c>name-value1,value2</c>).</summary>
+    public IReadOnlyList<string> ScoringParameters { get; init; } = [];
+
     public const int MaxSkip = 100000;
 
     public static SearchRequest FromBody(JsonObject body)
     {
+        UnsupportedFeatures.CheckSearch(body);
         var facets = body["facets"] switch
         {
             null => [],
@@ -60,7 +67,16 @@ internal sealed record SearchRequest(
             Text(body, "search"), searchMode, queryType, Text(body, "searchFields"), Text(body, "filter"), Text(body, "orderby"),
             Text(body, "select"), top, skip, Boolean(body, "count"), facets, Text(body, "highlight"),
             Text(body, "highlightPreTag") ?? "<em>", Text(body, "highlightPostTag") ?? "</em>",
-            body["minimumCoverage"] is JsonValue c ? c.GetValue<double>() : null);
+            body["minimumCoverage"] is JsonValue c ? c.GetValue<double>() : null)
+        {
+            ScoringProfile = Text(body, "scoringProfile"),
+            ScoringParameters = body["scoringParameters"] switch
+            {
+                null => [],
+                JsonArray array => array.Select(p => p?.GetValue<string>() ?? string.Empty).ToList(),
+                _ => throw SearchApiException.BadRequest("The request is invalid. Details: scoringParameters : An array of strings was expected."),
+            },
+        };
     }
 
     /// <summary>Turns the GET form's query string into the POST body it stands for.</summary>
@@ -76,6 +92,12 @@ internal sealed record SearchRequest(
                     break;
                 case "facet":
                     body["facets"] = new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+                    break;
+                case "scoringParameter":
+                    body["scoringParameters"] = new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+                    break;
+                case "fuzzy":
+                    body["fuzzy"] = string.Equals(values.ToString(), "true", StringComparison.OrdinalIgnoreCase);
                     break;
                 case "top" or "skip":
                     body[name] = int.TryParse(values.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)

@@ -1,5 +1,4 @@
 using Lucene.Net.QueryParsers.Classic;
-using Lucene.Net.QueryParsers.Simple;
 using Lucene.Net.Search;
 using ClassicOperator = Lucene.Net.QueryParsers.Classic.Operator;
 using SimpleOperator = Lucene.Net.QueryParsers.Simple.Operator;
@@ -41,7 +40,11 @@ internal static class TextQueryBuilder
     }
 
     /// <summary>The text query, or null for "match everything" (empty search or <c>*</c>).</summary>
-    public static Query? Build(LuceneIndex index, SearchRequest request)
+    /// <param name="index">The index searched.</param>
+    /// <param name="request">The search.</param>
+    /// <param name="synonyms">Finds a synonym map by name (null: no expansion).</param>
+    /// <param name="textWeights">The scoring profile's field weights (fields not named weigh 1).</param>
+    public static Query? Build(LuceneIndex index, SearchRequest request, Func<string, SynonymMap?>? synonyms = null, IReadOnlyDictionary<string, double>? textWeights = null)
     {
         var fields = Fields(index.Schema, request.SearchFields);
         if (string.IsNullOrWhiteSpace(request.Search) || request.Search.Trim() == "*")
@@ -55,9 +58,13 @@ internal static class TextQueryBuilder
         }
 
         var all = request.SearchMode == "all";
+        var weights = fields.ToDictionary(f => f.Name, f => textWeights is not null && textWeights.TryGetValue(f.Name, out var w) ? (float)w : 1.0f, StringComparer.Ordinal);
+        var schema = index.Schema;
+        Expansion? Expand(string field, string text) =>
+            synonyms is not null && schema.FieldsByName.TryGetValue(field, out var f) && f.SynonymMap is { } map ? synonyms(map)?.Expand(text) : null;
         if (request.QueryType == "full")
         {
-            var parser = new MultiFieldQueryParser(AnalyzerCatalog.Version, fields.Select(f => f.Name).ToArray(), index.SearchAnalyzer)
+            var parser = new AzureFullQueryParser(fields.Select(f => f.Name).ToArray(), index.SearchAnalyzer, weights, Expand)
             {
                 DefaultOperator = all ? ClassicOperator.AND : ClassicOperator.OR,
                 AllowLeadingWildcard = false,
@@ -72,8 +79,7 @@ internal static class TextQueryBuilder
             }
         }
 
-        var weights = fields.ToDictionary(f => f.Name, _ => 1.0f, StringComparer.Ordinal);
-        var simple = new SimpleQueryParser(index.SearchAnalyzer, weights, SimpleFlags)
+        var simple = new AzureSimpleQueryParser(index.SearchAnalyzer, weights, SimpleFlags, Expand)
         {
             DefaultOperator = all ? Occur.MUST : Occur.SHOULD,
         };
