@@ -1,4 +1,3 @@
-using Archive.Testing;
 using Azure;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Indexes.Models;
@@ -13,7 +12,7 @@ namespace Archive.SearchEmulator.Tests;
 /// normalization such as ß to ss and umlauts folded, light stemming, no decompounding).
 /// </summary>
 [Collection(SearchEmulatorCollection.Name)]
-public sealed class AnalyzerTests(SearchEmulatorFixture fixture)
+public sealed class AnalyzerTests(ImmediateSearchEmulatorFixture fixture)
 {
     [Fact]
     public async Task Search_FrenchAnalyzer_PluralAndSingularFindEachOther()

@@ -1,4 +1,3 @@
-using Archive.Testing;
 using Azure;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Models;
@@ -12,7 +11,7 @@ namespace Archive.SearchEmulator.Tests;
 /// "sg" on title).
 /// </summary>
 [Collection(SearchEmulatorCollection.Name)]
-public sealed class AutocompleteTests(SearchEmulatorFixture fixture)
+public sealed class AutocompleteTests(ImmediateSearchEmulatorFixture fixture)
 {
     [Fact]
     public async Task OneTerm_CompletesTheLastTerm()

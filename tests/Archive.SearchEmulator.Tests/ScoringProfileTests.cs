@@ -1,4 +1,3 @@
-using Archive.Testing;
 using Azure;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Indexes.Models;
@@ -12,7 +11,7 @@ namespace Archive.SearchEmulator.Tests;
 /// and <c>functionAggregation</c> combines several functions.
 /// </summary>
 [Collection(SearchEmulatorCollection.Name)]
-public sealed class ScoringProfileTests(SearchEmulatorFixture fixture)
+public sealed class ScoringProfileTests(ImmediateSearchEmulatorFixture fixture)
 {
     [Fact]
     public async Task TextWeights_WeightedFieldMatchRanksFirst()

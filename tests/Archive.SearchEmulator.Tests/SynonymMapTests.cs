@@ -1,4 +1,3 @@
-using Archive.Testing;
 using Azure;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Indexes.Models;
@@ -12,7 +11,7 @@ namespace Archive.SearchEmulator.Tests;
 /// terms to the right-hand ones; only fields that name the map expand; the map is a service resource.
 /// </summary>
 [Collection(SearchEmulatorCollection.Name)]
-public sealed class SynonymMapTests(SearchEmulatorFixture fixture)
+public sealed class SynonymMapTests(ImmediateSearchEmulatorFixture fixture)
 {
     private const string Rules = "USA, United States, United States of America\nWashington, Wash. => WA\n";
 

@@ -3,7 +3,6 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Archive.Core.Search;
-using Archive.Testing;
 using Azure;
 using Azure.Search.Documents;
 using Azure.Search.Documents.Indexes.Models;
@@ -17,7 +16,7 @@ namespace Archive.SearchEmulator.Tests;
 /// synonymMaps; only newly created fields can be added to a suggester); prefix terms are lower-cased.
 /// </summary>
 [Collection(SearchEmulatorCollection.Name)]
-public sealed class UnsupportedFeatureTests(SearchEmulatorFixture fixture)
+public sealed class UnsupportedFeatureTests(ImmediateSearchEmulatorFixture fixture)
 {
     public static TheoryData<string> SemanticRequests => ["queryType", "captions", "answers"];
 
