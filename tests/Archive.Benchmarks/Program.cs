@@ -18,7 +18,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 // Ingest throughput (Azurite -> Archive.Core -> search emulator) and the search API's added latency over a direct SDK
 // call; pipeline: upload -> searchable through the dev host running the real worker.
-// Usage: dotnet run -c Release --project tests/Archive.Benchmarks -- [ingest|api|all|pipeline|reconcile] [--articles N] [--documents N] [--uploads N] [--burst N] [--blobs N]
+// research: export throughput and memory, timeline and stats latency at 50,000 documents.
+// Usage: dotnet run -c Release --project tests/Archive.Benchmarks -- [ingest|api|all|pipeline|reconcile|research] [--articles N] [--documents N] [--uploads N] [--burst N] [--blobs N]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 int Arg(string name, int fallback)
 {
@@ -47,6 +48,11 @@ if (mode is "api" or "all")
 if (mode is "reconcile")
 {
     await ReconcileBenchmark.RunAsync(stack, Arg("--blobs", 50_000));
+}
+
+if (mode is "research")
+{
+    await ResearchBenchmark.RunAsync(stack, Arg("--documents", 50_000), Arg("--iterations", 40));
 }
 
 if (mode is "pipeline")
@@ -183,9 +189,10 @@ static async Task ApiAsync(Stack stack, int count, int iterations)
             }
 
             options.Facets.Add("publishedAt,interval:year");
-            if (filtered)
+            // The API's order: the sort, then the document key as the tie-breaker.
+            foreach (var order in ArticleSearchService.OrderBy(filtered ? SortOrders.Newest : SortOrders.Relevance))
             {
-                options.OrderBy.Add("publishedAt desc");
+                options.OrderBy.Add(order);
             }
 
             var response = await client.SearchAsync<ArticleDocument>(word, options);

@@ -106,7 +106,14 @@ public sealed class ResearchViewsTests(SearchPageFixture fixture) : IAsyncLifeti
         var body = await response.TextAsync();
         Assert.Equal(2, Regex.Matches(body, "<entry>").Count);
         Assert.Contains(Lens.Title, body, StringComparison.Ordinal);
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Export CSV" })).ToHaveAttributeAsync("href", "/api/export?q=lighthouse&site=Coastal+Courier");
+        var export = page.GetByRole(AriaRole.Link, new() { Name = "Export CSV" });
+        await Expect(export).ToHaveAttributeAsync("href", "/api/export?q=lighthouse&site=Coastal+Courier");
+
+        // Through the dev host's real HTTP pipeline: the streamed CSV, its header line and both rows, oldest first.
+        var csv = await page.APIRequest.GetAsync(new Uri(fixture.PageAddress, await export.GetAttributeAsync("href") + "&fields=id,title").ToString());
+        Assert.Equal(200, csv.Status);
+        Assert.Equal("2", csv.Headers["x-total-count"]);
+        Assert.Equal($"id,title\r\n{GullRock.Id},{GullRock.Title}\r\n{Lens.Id},{Lens.Title}\r\n", await csv.TextAsync());
     }
 
     [Fact]
