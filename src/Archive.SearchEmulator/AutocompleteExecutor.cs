@@ -94,6 +94,12 @@ internal static class AutocompleteExecutor
                 return 0;
             }
 
+            if (mode == "oneTerm")
+            {
+                CountTerms(searcher, fields, matches, filter, counts);
+                return 0;
+            }
+
             Query final = filter is null ? query : new FilteredQuery(query, new QueryWrapperFilter(filter));
             var collector = new AllDocs();
             searcher.Search(final, collector);
@@ -142,6 +148,56 @@ internal static class AutocompleteExecutor
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// oneTerm needs no text around the term: the number of (filtered, live) documents holding each completion in any
+    /// of the fields is read from the postings, without loading documents.
+    /// </summary>
+    private static void CountTerms(IndexSearcher searcher, List<string> fields, HashSet<string> terms, Query? filter, Dictionary<string, int> counts)
+    {
+        var wrapped = filter is null ? null : new QueryWrapperFilter(filter);
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var reader = leaf.AtomicReader;
+            FixedBitSet? allowed = null;
+            if (wrapped is not null)
+            {
+                allowed = new FixedBitSet(reader.MaxDoc);
+                var iterator = wrapped.GetDocIdSet(leaf, reader.LiveDocs)?.GetIterator();
+                if (iterator is not null)
+                {
+                    allowed.Or(iterator);
+                }
+            }
+
+            foreach (var term in terms)
+            {
+                var docs = new HashSet<int>();
+                foreach (var field in fields)
+                {
+                    var postings = reader.GetTermDocsEnum(new Term(Suggester.SuggestField(field), term));
+                    if (postings is null)
+                    {
+                        continue;
+                    }
+
+                    while (postings.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                    {
+                        var doc = postings.DocID;
+                        if ((reader.LiveDocs is null || reader.LiveDocs.Get(doc)) && (allowed is null || allowed.Get(doc)))
+                        {
+                            docs.Add(doc);
+                        }
+                    }
+                }
+
+                if (docs.Count > 0)
+                {
+                    counts[term] = counts.GetValueOrDefault(term) + docs.Count;
+                }
+            }
+        }
     }
 
     /// <summary>Collects every matching document id.</summary>

@@ -74,6 +74,20 @@ public sealed class AutocompleteTests(ImmediateSearchEmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task OneTerm_CountsOnlyFilteredAndLiveDocuments()
+    {
+        var client = await TestIndex.CreateAsync(fixture, TestIndex.Corpus());
+
+        var filtered = await CompleteAsync(client, "s", new AutocompleteOptions { Filter = "author eq 'Cleo'" });
+        await client.IndexDocumentsAsync(IndexDocumentsBatch.Delete("id", ["a1", "a3"]), new IndexDocumentsOptions { ThrowOnAnyError = true });
+        var afterDelete = await CompleteAsync(client, "s", new AutocompleteOptions());
+
+        // Only a4 ("Hotel prices rise in summer") is Cleo's; once a1 and a3 are deleted, "storm" has no document left.
+        Assert.Equal([("summer", "summer")], filtered);
+        Assert.Equal([("summer", "summer")], afterDelete);
+    }
+
+    [Fact]
     public async Task SearchFieldOutsideTheSuggester_Throws400()
     {
         var client = await TestIndex.CreateAsync(fixture, TestIndex.Corpus());
