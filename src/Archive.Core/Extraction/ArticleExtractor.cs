@@ -1,13 +1,8 @@
+using System.Collections.Frozen;
 using System.Globalization;
-using System.Text.Json;
-using Archive.Core.Extraction.Docx;
 using Archive.Core.Extraction.Enrichment;
 using Archive.Core.Extraction.Html;
-using Archive.Core.Extraction.Json;
-using Archive.Core.Extraction.Markdown;
-using Archive.Core.Extraction.Pdf;
 using Archive.Core.Extraction.Pipeline;
-using Archive.Core.Extraction.Text;
 
 namespace Archive.Core.Extraction;
 
@@ -28,7 +23,7 @@ public sealed class ArticleExtractor : IArticleExtractor
 
     private readonly ExtractionOptions options;
     private readonly ArticleEnricher enricher;
-    private readonly HtmlArticleReader htmlReader;
+    private readonly FrozenDictionary<string, IArticleReader> readers;
 
     /// <summary>Creates an extractor; <paramref name="options"/> are validated and copied.</summary>
     public ArticleExtractor(ExtractionOptions? options = null)
@@ -39,7 +34,7 @@ public sealed class ArticleExtractor : IArticleExtractor
     /// <summary>Creates an extractor with other derived-field steps or HTML reader (for tests).</summary>
     internal ArticleExtractor(ExtractionOptions? options, EnrichmentSteps? steps, HtmlArticleReader? htmlReader)
     {
-        this.htmlReader = htmlReader ?? new HtmlArticleReader();
+        readers = ArticleReaders.Create(htmlReader ?? new HtmlArticleReader());
         var copy = (options ?? new ExtractionOptions()).Clone();
         copy.Validate();
         this.options = copy;
@@ -103,65 +98,9 @@ public sealed class ArticleExtractor : IArticleExtractor
         var warnings = new List<string>();
         var detected = FormatDetector.Detect(bytes, path, options, warnings);
         cancellationToken.ThrowIfCancellationRequested();
-        var format = detected.Format;
-        RawArticle raw;
-        switch (format)
-        {
-            case ArticleFormats.Pdf:
-                raw = PdfArticleReader.Read(bytes, options, warnings, cancellationToken);
-                break;
-            case ArticleFormats.Docx:
-                raw = DocxArticleReader.Read(bytes, options, warnings, cancellationToken);
-                break;
-            case ArticleFormats.Html:
-                raw = ReadHtml(detected.Text!, path);
-                break;
-            case ArticleFormats.Json:
-                (raw, format) = ReadJson(detected.Text!, path, warnings);
-                break;
-            case ArticleFormats.Markdown:
-                raw = MarkdownArticleReader.Read(detected.Text!, options, warnings);
-                break;
-            default:
-                raw = PlainTextReader.Read(detected.Text!, options, warnings);
-                break;
-        }
-
+        var reader = readers.GetValueOrDefault(detected.Format) ?? readers[ArticleFormats.Text];
+        var (raw, format) = reader.Read(new ReaderInput(bytes, detected.Text, path, options, warnings, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
         return enricher.Enrich(raw, path, format, warnings);
-    }
-
-    private RawArticle ReadHtml(string html, string path)
-    {
-        var depth = HtmlDepth.Estimate(html);
-        if (depth > options.MaxHtmlDepth)
-        {
-            throw new ExtractionFailureException(
-                ExtractionErrorCodes.Malformed,
-                string.Create(CultureInfo.InvariantCulture, $"The HTML nests elements about {depth:N0} levels deep; the limit is {options.MaxHtmlDepth:N0}."));
-        }
-
-        return htmlReader.Read(html, path);
-    }
-
-    private (RawArticle Raw, string Format) ReadJson(string text, string path, List<string> warnings)
-    {
-        try
-        {
-            return (JsonArticleReader.Read(text, warnings), ArticleFormats.Json);
-        }
-        catch (JsonException ex)
-        {
-            if (FormatDetector.Extension(path) == ".json")
-            {
-                var message = ex.Message.Contains("maximum configured depth", StringComparison.Ordinal)
-                    ? $"The JSON nests arrays or objects more than {JsonArticleReader.MaxDepth} levels deep; an article record needs only a few levels. ({ex.Message})"
-                    : $"The JSON is not valid: {ex.Message}";
-                throw new ExtractionFailureException(ExtractionErrorCodes.Malformed, message, ex);
-            }
-
-            // Braces around plain text: read it as text.
-            return (PlainTextReader.Read(text, options, warnings), ArticleFormats.Text);
-        }
     }
 }

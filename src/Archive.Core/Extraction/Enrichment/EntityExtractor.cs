@@ -15,20 +15,6 @@ internal sealed record Entities(IReadOnlyList<string> People, IReadOnlyList<stri
 /// </summary>
 internal static class EntityExtractor
 {
-    /// <summary>The entities of a text.</summary>
-    public static Entities Extract(string text, string? language, int maxPerKind) => Extract(null, text, language, maxPerKind);
-
-    /// <summary>
-    /// The entities of a headline and its body, read as if the headline were the body's first sentence (no span
-    /// crosses from one into the other).
-    /// </summary>
-    public static Entities Extract(string? title, string body, string? language, int maxPerKind) =>
-        Extract(ArticleWords.Read(title, body), language, maxPerKind);
-
-    /// <summary>Whether <paramref name="word"/>, lowercased, occurs as a whole word in the headline or the body (for tests).</summary>
-    internal static bool OccursInLowercase(string? title, string body, string word) =>
-        new LowercaseWords(title, body).Contains(word);
-
     /// <summary>The entities of words already read (the headline's, then the body's).</summary>
     internal static Entities Extract(ArticleWords words, string? language, int maxPerKind)
     {

@@ -13,9 +13,6 @@ internal static class KeywordExtractor
     private const int MaxComputed = 10;
     private const int MaxWordLength = 40;
 
-    public static List<string> Extract(IReadOnlyList<string> declared, string? title, string body, string? language, int max) =>
-        Extract(declared, ArticleWords.Read(title, body), language, max);
-
     /// <summary>The keywords of words already read (the headline's, then the body's).</summary>
     internal static List<string> Extract(IReadOnlyList<string> declared, ArticleWords words, string? language, int max)
     {
@@ -81,7 +78,7 @@ internal static class KeywordExtractor
     /// </summary>
     private static void Count(string text, IEnumerable<Word> words, int weight, bool occurrences, FrozenSet<string> stop, Dictionary<string, Term> terms, List<Term> order, int leadEnd)
     {
-        foreach (var (start, length, hasDigit) in KeywordWords(text, words))
+        foreach (var (start, length, hasDigit, whole) in KeywordWords(text, words))
         {
             if (length < 3 || length > MaxWordLength || hasDigit)
             {
@@ -89,7 +86,7 @@ internal static class KeywordExtractor
             }
 
             // Demonyms are written capitalized ("Russian"): only a capitalized surface can be one.
-            var surface = text.Substring(start, length);
+            var surface = whole ?? text.Substring(start, length);
             var capitalized = char.IsUpper(surface[0]);
             if (capitalized && Gazetteer.Demonyms.Contains(surface))
             {
@@ -158,23 +155,20 @@ internal static class KeywordExtractor
         }
     }
 
-    /// <summary>The keyword words of <paramref name="text"/> (for tests: they must be what the keyword rule finds in the whole text).</summary>
-    internal static List<(int Start, int Length, bool HasDigit)> KeywordWords(string text) => KeywordWords(text, ArticleWords.Read(null, text).Words);
-
     /// <summary>
     /// The keyword words of <paramref name="text"/> (each one's possessive "'s" left out), in order. A keyword is a run
     /// of letters and digits that starts with a letter, with - ' ’ inside when a letter follows, so each lies within one
     /// of the words read for the entities: a word of ASCII letters and digits is one keyword as it stands, any other is
-    /// read again by the keyword rule.
+    /// read again by the keyword rule (<c>Whole</c> is the word's text when the keyword is the whole word).
     /// </summary>
-    private static List<(int Start, int Length, bool HasDigit)> KeywordWords(string text, IEnumerable<Word> words)
+    private static List<(int Start, int Length, bool HasDigit, string? Whole)> KeywordWords(string text, IEnumerable<Word> words)
     {
-        var result = new List<(int Start, int Length, bool HasDigit)>();
+        var result = new List<(int Start, int Length, bool HasDigit, string? Whole)>();
         foreach (var word in words)
         {
             if (word.Simple)
             {
-                result.Add((word.Start, word.Length, word.HasDigit));
+                result.Add((word.Start, word.Length, word.HasDigit, word.Text));
                 continue;
             }
 
@@ -222,7 +216,7 @@ internal static class KeywordExtractor
                     length -= 2;
                 }
 
-                result.Add((start, length, hasDigit));
+                result.Add((start, length, hasDigit, null));
             }
         }
 
