@@ -111,9 +111,9 @@ internal sealed class DelayedVisibility : IDisposable
             {
                 release(searcher);
             }
-            catch (ObjectDisposedException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // The index closed meanwhile.
+                // The index closed meanwhile (this runs on a timer thread, where an exception would end the process).
             }
         }
     }

@@ -34,7 +34,7 @@ internal static class UnsupportedFeatures
     private static readonly HashSet<string> FieldProperties = new(StringComparer.Ordinal)
     {
         "name", "type", "key", "retrievable", "searchable", "filterable", "sortable", "facetable", "analyzer",
-        "searchAnalyzer", "indexAnalyzer", "synonymMaps", "fields", "dimensions", "vectorSearchProfile",
+        "searchAnalyzer", "indexAnalyzer", "synonymMaps", "fields", "dimensions", "vectorSearchProfile", "stored",
     };
 
     private static readonly HashSet<string> SearchParameters = new(StringComparer.Ordinal)

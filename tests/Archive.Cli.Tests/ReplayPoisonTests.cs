@@ -49,6 +49,7 @@ public sealed class ReplayPoisonTests(AzuriteFixture azurite) : IAsyncLifetime
         // Assert
         Assert.Equal(0, exit);
         var client = search.CreateSearchClient("articles-" + suffix);
+        await search.WaitForRefreshAsync();
         Assert.Equal(2L, (await client.GetDocumentCountAsync()).Value);
         var left = (await Poison.PeekMessagesAsync(32)).Value;
         Assert.Single(left);

@@ -25,4 +25,9 @@ internal sealed class BenchArticle
 
     [JsonPropertyName("words")]
     public int Words { get; set; }
+
+    /// <summary>The article's embedding in the vector benchmark (not sent when null).</summary>
+    [JsonPropertyName("embedding")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public float[]? Embedding { get; set; }
 }

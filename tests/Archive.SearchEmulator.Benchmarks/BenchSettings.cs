@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Archive.SearchEmulator.Benchmarks;
 
 /// <summary>The benchmark's sizes; defaults are the ones the issue asks for.</summary>
-internal sealed record BenchSettings(int IndexDocs, int SearchDocs, int Queries, int Batch)
+internal sealed record BenchSettings(int IndexDocs, int SearchDocs, int Queries, int Batch, int VectorDims = 384)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -17,6 +17,7 @@ internal sealed record BenchSettings(int IndexDocs, int SearchDocs, int Queries,
                 "--search-docs" => settings with { SearchDocs = value },
                 "--queries" => settings with { Queries = value },
                 "--batch" => settings with { Batch = value },
+                "--vector-dims" => settings with { VectorDims = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
         }
