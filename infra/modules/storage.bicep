@@ -24,6 +24,9 @@ param deploymentContainerName string
 @description('Queue receiving BlobDeleted events from Event Grid.')
 param deletionsQueueName string
 
+@description('Container receiving the events Event Grid could not deliver (both subscriptions).')
+param deadLetterContainerName string
+
 @description('Queue carrying a reconcile run from one invocation to the next.')
 param reconcileQueueName string
 
@@ -80,6 +83,14 @@ resource rejectedContainer 'Microsoft.Storage/storageAccounts/blobServices/conta
   }
 }
 
+resource deadLetterContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: deadLetterContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
   parent: blobService
   name: deploymentContainerName
@@ -113,3 +124,4 @@ output reconcileQueueName string = reconcileQueue.name
 output articlesContainerName string = articlesContainer.name
 output rejectedContainerName string = rejectedContainer.name
 output deploymentContainerName string = deploymentContainer.name
+output deadLetterContainerName string = deadLetterContainer.name
