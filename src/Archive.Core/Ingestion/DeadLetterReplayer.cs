@@ -80,6 +80,7 @@ public sealed class DeadLetterReplayer(IArticleIngestor ingestor, ArticleRemover
             }
         }
 
+        ArchiveTelemetry.BacklogDepth.Record(files, new KeyValuePair<string, object?>("kind", "deadletter"));
         return new DeadLetterReplaySummary(files, ingested, removed, ignored, failures);
     }
 
