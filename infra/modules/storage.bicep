@@ -59,11 +59,16 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-01-01'
   parent: storage
   name: 'default'
   properties: {
-    // A deleted or overwritten original can be brought back for a week.
+    // A deleted or overwritten original can be brought back for a week; every overwrite keeps the previous version.
     deleteRetentionPolicy: {
       enabled: true
       days: 7
     }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+    isVersioningEnabled: true
   }
 }
 
@@ -97,6 +102,59 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   properties: {
     publicAccess: 'None'
   }
+}
+
+// Rejection reports are evidence for a while, not forever: deleted 90 days after their last change. Old versions of
+// the originals go after 90 days too (the current version always stays).
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-01-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expire-rejection-reports'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${rejectedContainerName}/']
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: 90
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'expire-old-article-versions'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${articlesContainerName}/']
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: 90
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+  dependsOn: [
+    articlesContainer
+    rejectedContainer
+  ]
 }
 
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-01-01' = {

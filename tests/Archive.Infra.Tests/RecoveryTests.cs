@@ -43,3 +43,34 @@ public sealed class RecoveryTests(BicepFixture bicep)
         Assert.True((tries - 1) * visibility >= TimeSpan.FromMinutes(5), $"retries span only {(tries - 1) * visibility}");
     }
 }
+
+/// <summary>The originals survive overwrites and deletes; the rejection reports expire.</summary>
+[Collection(BicepCollection.Name)]
+public sealed class DataProtectionTests(BicepFixture bicep)
+{
+    [SkippableFact]
+    public void BlobService_KeepsVersionsAndSoftDeletes()
+    {
+        var service = bicep.Template.Single("Microsoft.Storage/storageAccounts/blobServices");
+
+        Assert.Equal(true, service.Node("properties.isVersioningEnabled")?.GetValue<bool>());
+        Assert.Equal(true, service.Node("properties.deleteRetentionPolicy.enabled")?.GetValue<bool>());
+        Assert.Equal(true, service.Node("properties.containerDeleteRetentionPolicy.enabled")?.GetValue<bool>());
+    }
+
+    [SkippableFact]
+    public void Lifecycle_ExpiresOnlyRejectionReportsAndOldVersions()
+    {
+        var policy = bicep.Template.Single("Microsoft.Storage/storageAccounts/managementPolicies");
+        var rules = policy.Node("properties.policy.rules")!.AsArray();
+
+        var reports = rules.Single(r => r!["name"]!.GetValue<string>() == "expire-rejection-reports")!;
+        var versions = rules.Single(r => r!["name"]!.GetValue<string>() == "expire-old-article-versions")!;
+
+        Assert.Equal(2, rules.Count);
+        Assert.Equal("articles-rejected/", policy.Deployment.Resolve(reports["definition"]!["filters"]!["prefixMatch"]![0]!.GetValue<string>()));
+        Assert.NotNull(reports["definition"]!["actions"]!["baseBlob"]!["delete"]);
+        Assert.Null(versions["definition"]!["actions"]!["baseBlob"]);
+        Assert.NotNull(versions["definition"]!["actions"]!["version"]!["delete"]);
+    }
+}
