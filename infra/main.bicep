@@ -52,6 +52,7 @@ var tags = {
 var articlesContainerName = 'articles'
 var rejectedContainerName = 'articles-rejected'
 var deploymentContainerName = 'app-package'
+var deadLetterContainerName = 'event-deadletters'
 var deletionsQueueName = 'article-deletions'
 var reconcileQueueName = 'article-reconcile'
 var searchIndexName = 'articles'
@@ -89,6 +90,7 @@ module storage 'modules/storage.bicep' = {
     articlesContainerName: articlesContainerName
     rejectedContainerName: rejectedContainerName
     deploymentContainerName: deploymentContainerName
+    deadLetterContainerName: deadLetterContainerName
     deletionsQueueName: deletionsQueueName
     reconcileQueueName: reconcileQueueName
   }
@@ -123,6 +125,7 @@ module rbac 'modules/rbac.bicep' = {
   params: {
     storageAccountName: storageAccountName
     deletionsQueueName: deletionsQueueName
+    deadLetterContainerName: deadLetterContainerName
     searchServiceName: searchServiceName
     applicationInsightsName: applicationInsightsName
     // Principal ids exist only once the identities do; assignment names include them on purpose, so a re-created
@@ -180,6 +183,7 @@ module eventGrid 'modules/eventgrid.bicep' = {
     storageAccountName: storageAccountName
     articlesContainerName: articlesContainerName
     deletionsQueueName: deletionsQueueName
+    deadLetterContainerName: deadLetterContainerName
     deliveryIdentityId: identity.outputs.eventDeliveryIdentityId
   }
   // Event Grid checks that its identity may send to the queue when the subscription is created.
@@ -202,6 +206,9 @@ output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
 output ARTICLES_CONTAINER_NAME string = articlesContainerName
 output REJECTED_CONTAINER_NAME string = rejectedContainerName
 output DELETIONS_QUEUE_NAME string = deletionsQueueName
+output DEADLETTER_CONTAINER_NAME string = deadLetterContainerName
+output EVENTGRID_DELIVERY_IDENTITY_ID string = identity.outputs.eventDeliveryIdentityId
+output AZURE_STORAGE_ACCOUNT_ID string = storage.outputs.id
 output EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
 output AZURE_SEARCH_SERVICE_NAME string = search.outputs.name
 output AZURE_SEARCH_ENDPOINT string = search.outputs.endpoint

@@ -21,6 +21,9 @@ param articlesContainerName string
 @description('Queue receiving the BlobDeleted events.')
 param deletionsQueueName string
 
+@description('Container receiving the events that could not be delivered (archive replay-deadletters replays them).')
+param deadLetterContainerName string
+
 @description('Resource id of the user-assigned identity Event Grid delivers with (Storage Queue Data Message Sender on the queue).')
 param deliveryIdentityId string
 
@@ -72,6 +75,20 @@ resource blobDeleted 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-0
     retryPolicy: {
       maxDeliveryAttempts: 30
       eventTimeToLiveInMinutes: 1440
+    }
+    // An event still undelivered after its retries is kept as a blob instead of dropped.
+    deadLetterWithResourceIdentity: {
+      identity: {
+        type: 'UserAssigned'
+        userAssignedIdentity: deliveryIdentityId
+      }
+      deadLetterDestination: {
+        endpointType: 'StorageBlob'
+        properties: {
+          resourceId: storage.id
+          blobContainerName: deadLetterContainerName
+        }
+      }
     }
   }
 }

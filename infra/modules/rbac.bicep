@@ -6,6 +6,7 @@ param storageAccountName string
 
 @description('Queue Event Grid delivers BlobDeleted events to.')
 param deletionsQueueName string
+param deadLetterContainerName string
 
 @description('Azure AI Search service.')
 param searchServiceName string
@@ -26,6 +27,7 @@ param deployerPrincipalId string
 var storageBlobDataOwnerRoleId = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageQueueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 var storageQueueDataMessageSenderRoleId = 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a'
+var storageBlobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var searchIndexDataContributorRoleId = '8ebe5a00-799e-43f5-93ac-243d3dce84a7'
 var searchServiceContributorRoleId = '7ca78c08-252a-4471-8644-bb5ff32d4ba0'
@@ -39,6 +41,14 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
 
     resource deletionsQueue 'queues' existing = {
       name: deletionsQueueName
+    }
+  }
+
+  resource blobService 'blobServices' existing = {
+    name: 'default'
+
+    resource deadLetterContainer 'containers' existing = {
+      name: deadLetterContainerName
     }
   }
 }
@@ -116,6 +126,17 @@ resource eventDeliveryQueueSender 'Microsoft.Authorization/roleAssignments@2022-
   scope: storage::queueService::deletionsQueue
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataMessageSenderRoleId)
+    principalId: eventDeliveryPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Event Grid writes undeliverable events, and only to the dead-letter container.
+resource eventDeliveryDeadLetterWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::blobService::deadLetterContainer.id, eventDeliveryPrincipalId, storageBlobDataContributorRoleId)
+  scope: storage::blobService::deadLetterContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributorRoleId)
     principalId: eventDeliveryPrincipalId
     principalType: 'ServicePrincipal'
   }

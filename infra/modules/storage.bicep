@@ -24,6 +24,9 @@ param deploymentContainerName string
 @description('Queue receiving BlobDeleted events from Event Grid.')
 param deletionsQueueName string
 
+@description('Container receiving the events Event Grid could not deliver (both subscriptions).')
+param deadLetterContainerName string
+
 @description('Queue carrying a reconcile run from one invocation to the next.')
 param reconcileQueueName string
 
@@ -56,11 +59,16 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-01-01'
   parent: storage
   name: 'default'
   properties: {
-    // A deleted or overwritten original can be brought back for a week.
+    // A deleted or overwritten original can be brought back for a week; every overwrite keeps the previous version.
     deleteRetentionPolicy: {
       enabled: true
       days: 7
     }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+    isVersioningEnabled: true
   }
 }
 
@@ -80,12 +88,73 @@ resource rejectedContainer 'Microsoft.Storage/storageAccounts/blobServices/conta
   }
 }
 
+resource deadLetterContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: deadLetterContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
   parent: blobService
   name: deploymentContainerName
   properties: {
     publicAccess: 'None'
   }
+}
+
+// Rejection reports are evidence for a while, not forever: deleted 90 days after their last change. Old versions of
+// the originals go after 90 days too (the current version always stays).
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-01-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expire-rejection-reports'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${rejectedContainerName}/']
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: 90
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'expire-old-article-versions'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${articlesContainerName}/']
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: 90
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+  dependsOn: [
+    articlesContainer
+    rejectedContainer
+  ]
 }
 
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-01-01' = {
@@ -113,3 +182,4 @@ output reconcileQueueName string = reconcileQueue.name
 output articlesContainerName string = articlesContainer.name
 output rejectedContainerName string = rejectedContainer.name
 output deploymentContainerName string = deploymentContainer.name
+output deadLetterContainerName string = deadLetterContainer.name

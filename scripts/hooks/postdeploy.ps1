@@ -42,3 +42,19 @@ if ($LASTEXITCODE -eq 0) {
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 
 Write-Host "== ${action}: Event Grid subscription '$subscription' (BlobCreated under $filter) -> IngestArticle"
+
+# Undeliverable events go to the dead-letter container, written with the topic's delivery identity (see postdeploy.sh).
+if ($env:EVENTGRID_DELIVERY_IDENTITY_ID -and $env:AZURE_STORAGE_ACCOUNT_ID) {
+  $id = az eventgrid system-topic event-subscription show @common --query id --output tsv
+  $deadLetters = if ($env:DEADLETTER_CONTAINER_NAME) { $env:DEADLETTER_CONTAINER_NAME } else { 'event-deadletters' }
+  $body = @{ properties = @{ deadLetterWithResourceIdentity = @{
+    identity = @{ type = 'UserAssigned'; userAssignedIdentity = $env:EVENTGRID_DELIVERY_IDENTITY_ID }
+    deadLetterDestination = @{ endpointType = 'StorageBlob'; properties = @{ resourceId = $env:AZURE_STORAGE_ACCOUNT_ID; blobContainerName = $deadLetters } }
+  } } } | ConvertTo-Json -Depth 8 -Compress
+  $file = New-TemporaryFile
+  Set-Content -Path $file -Value $body
+  az rest --method patch --url "https://management.azure.com${id}?api-version=2025-02-15" --body "@$file" --output none
+  Remove-Item $file
+  if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+  Write-Host "== dead letters of '$subscription' -> container $deadLetters"
+}

@@ -59,3 +59,13 @@ else
 fi
 
 echo "== $action: Event Grid subscription '$subscription' (BlobCreated under $filter) -> IngestArticle"
+
+# Undeliverable events go to the dead-letter container, written with the topic's delivery identity (the CLI's
+# --deadletter-identity knows only system-assigned identities, so the property is set through the ARM API).
+if [ -n "${EVENTGRID_DELIVERY_IDENTITY_ID:-}" ] && [ -n "${AZURE_STORAGE_ACCOUNT_ID:-}" ]; then
+  id="$(az eventgrid system-topic event-subscription show --name "$subscription" --resource-group "$AZURE_RESOURCE_GROUP" \
+    --system-topic-name "$EVENTGRID_SYSTEM_TOPIC_NAME" --query id --output tsv "$@")"
+  body="{\"properties\":{\"deadLetterWithResourceIdentity\":{\"identity\":{\"type\":\"UserAssigned\",\"userAssignedIdentity\":\"${EVENTGRID_DELIVERY_IDENTITY_ID}\"},\"deadLetterDestination\":{\"endpointType\":\"StorageBlob\",\"properties\":{\"resourceId\":\"${AZURE_STORAGE_ACCOUNT_ID}\",\"blobContainerName\":\"${DEADLETTER_CONTAINER_NAME:-event-deadletters}\"}}}}}"
+  az rest --method patch --url "https://management.azure.com${id}?api-version=2025-02-15" --body "$body" --output none
+  echo "== dead letters of '$subscription' -> container ${DEADLETTER_CONTAINER_NAME:-event-deadletters}"
+fi

@@ -18,6 +18,7 @@ internal static class ArchiveCommand
         root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(Bridge.BridgeCommand.Create());
         root.Subcommands.Add(Poison.ReplayPoisonCommand.Create());
+        root.Subcommands.Add(Poison.ReplayDeadLettersCommand.Create());
         return root;
     }
 

@@ -6,6 +6,7 @@ namespace Archive.Infra.Tests;
 public sealed class Infra(ArmTemplate template)
 {
     public const string BlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
+    public const string BlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
     public const string QueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
     public const string QueueDataMessageSender = "c6a89b2d-59bc-44d0-9896-0f6e12d7b80a";
     public const string TableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";

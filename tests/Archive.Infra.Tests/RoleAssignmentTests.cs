@@ -14,6 +14,7 @@ public sealed class RoleAssignmentTests(BicepFixture bicep)
     {
         StorageAccount,
         DeletionsQueue,
+        DeadLetterContainer,
         SearchService,
         ApplicationInsights,
     }
@@ -27,6 +28,7 @@ public sealed class RoleAssignmentTests(BicepFixture bicep)
         { Principals.App, Infra.SearchIndexDataContributor, Scopes.SearchService },
         { Principals.App, Infra.MonitoringMetricsPublisher, Scopes.ApplicationInsights },
         { Principals.EventDelivery, Infra.QueueDataMessageSender, Scopes.DeletionsQueue },
+        { Principals.EventDelivery, Infra.BlobDataContributor, Scopes.DeadLetterContainer },
         { Principals.Deployer, Infra.SearchServiceContributor, Scopes.SearchService },
         { Principals.Deployer, Infra.SearchIndexDataContributor, Scopes.SearchService },
         { Principals.Deployer, Infra.BlobDataOwner, Scopes.StorageAccount },
@@ -111,6 +113,7 @@ public sealed class RoleAssignmentTests(BicepFixture bicep)
     {
         Scopes.StorageAccount => $"[{Infra.ResourceId(infra.StorageAccount)}]",
         Scopes.DeletionsQueue => $"[{infra.QueueId("article-deletions")}]",
+        Scopes.DeadLetterContainer => $"[resourceId('Microsoft.Storage/storageAccounts/blobServices/containers', {Infra.Inner(infra.StorageAccount.Name)}, 'default', 'event-deadletters')]",
         Scopes.SearchService => $"[{Infra.ResourceId(infra.SearchService)}]",
         _ => $"[{Infra.ResourceId(infra.ApplicationInsights)}]",
     };

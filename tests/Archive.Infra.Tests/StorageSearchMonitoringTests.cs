@@ -22,7 +22,7 @@ public sealed class StorageSearchMonitoringTests(BicepFixture bicep)
     }
 
     [SkippableFact]
-    public void StorageAccount_Containers_AreArticlesRejectedAndDeploymentAllPrivate()
+    public void StorageAccount_Containers_AreArticlesRejectedDeploymentAndDeadLettersAllPrivate()
     {
         // Arrange
         var infra = new Infra(bicep.Template);
@@ -33,7 +33,7 @@ public sealed class StorageSearchMonitoringTests(BicepFixture bicep)
 
         // Assert
         Assert.Equal(
-            new[] { "app-package", "articles", "articles-rejected" }.Select(c => $"[format('{{0}}/{{1}}/{{2}}', {account}, 'default', '{c}')]"),
+            new[] { "app-package", "articles", "articles-rejected", "event-deadletters" }.Select(c => $"[format('{{0}}/{{1}}/{{2}}', {account}, 'default', '{c}')]"),
             containers.Select(c => c.Name).Order(StringComparer.Ordinal));
         Assert.All(containers, c => Assert.Equal("None", c.String("properties.publicAccess")));
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Archive.Core.Extraction;
 using Archive.Core.Search;
 using Azure;
@@ -34,9 +35,47 @@ public sealed class ArticleIngestor(
     public async Task<IngestionResult> IngestAsync(BlobClient blob, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
+        using var activity = ArchiveTelemetry.Source.StartActivity("ingest");
+        activity?.SetTag("blob.name", blob.Name);
+        try
+        {
+            var result = await IngestPassesAsync(blob, activity, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("document.id", result.DocumentId);
+            activity?.SetTag("outcome", result.Outcome.ToString());
+            if (result.ErrorCode is not null)
+            {
+                // A rejection must reach the operator: the span is marked as an error and recorded whatever the sampling.
+                activity?.SetTag("error.code", result.ErrorCode);
+                activity?.SetStatus(ActivityStatusCode.Error, result.ErrorCode);
+                if (activity is not null)
+                {
+                    activity.ActivityTraceFlags |= ActivityTraceFlags.Recorded;
+                }
+            }
+
+            ArchiveTelemetry.IngestOutcomes.Add(1, new("outcome", result.Outcome.ToString().ToLowerInvariant()), new("error.code", result.ErrorCode ?? ""));
+            return result;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            var status = (e as RequestFailedException)?.Status ?? 0;
+            if (status is 429 or 503)
+            {
+                ArchiveTelemetry.SearchThrottled.Add(1, new KeyValuePair<string, object?>("status", status));
+            }
+
+            ArchiveTelemetry.IngestOutcomes.Add(1, new("outcome", "failed"), new("error.code", status == 0 ? e.GetType().Name : status.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            throw;
+        }
+    }
+
+    private async Task<IngestionResult> IngestPassesAsync(BlobClient blob, Activity? activity, CancellationToken cancellationToken)
+    {
         for (var pass = 1; ; pass++)
         {
             var (result, written) = await IngestOnceAsync(blob, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("blob.etag", written);
             if (written is null)
             {
                 return result;
@@ -125,7 +164,10 @@ public sealed class ArticleIngestor(
                 return (new IngestionResult(IngestionOutcomes.Unchanged, id, existing.DuplicateOf), null);
             }
 
+            var started = timeProvider.GetTimestamp();
             var extraction = await extractor.ExtractAsync(download.Content, blob.Name, details.ContentLength, cancellationToken).ConfigureAwait(false);
+            ArchiveTelemetry.ExtractionDuration.Record(timeProvider.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("format", extraction.Succeeded ? extraction.Article.Format : "failed"));
+            ArchiveTelemetry.ExtractionSize.Record(details.ContentLength);
             if (!extraction.Succeeded)
             {
                 return (await RejectAsync(version, id, existing, extraction.Error, cancellationToken).ConfigureAwait(false), version.ETag);
@@ -155,6 +197,7 @@ public sealed class ArticleIngestor(
 
             await rejections.DeleteAsync(blob.Name, cancellationToken).ConfigureAwait(false);
             logger.Indexed(blob.Name, id, duplicateOf);
+            ArchiveTelemetry.IngestLatency.Record(Math.Max(0, (timeProvider.GetUtcNow() - details.LastModified).TotalSeconds));
             return (new IngestionResult(IngestionOutcomes.Indexed, id, duplicateOf), version.ETag);
         }
     }

@@ -163,6 +163,7 @@ public sealed class Reconciler(
                 }
             }).ConfigureAwait(false);
 
+        ArchiveTelemetry.ReconcileDrift.Add(work.Count, new KeyValuePair<string, object?>("kind", "reingested"));
         var continuation = page?.ContinuationToken;
         return state with
         {
@@ -200,6 +201,7 @@ public sealed class Reconciler(
             await store.DeleteManyAsync([.. orphans], cancellationToken).ConfigureAwait(false);
         }
 
+        ArchiveTelemetry.ReconcileDrift.Add(orphans.Count, new KeyValuePair<string, object?>("kind", "removed"));
         var done = documents.Count < PageSize;
         return state with
         {
