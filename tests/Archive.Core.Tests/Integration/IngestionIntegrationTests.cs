@@ -304,7 +304,9 @@ public sealed class IngestionIntegrationTests(AzuriteFixture azurite, SearchEmul
 
         // Assert
         Assert.Equal(4, report.Blobs);
-        Assert.Equal(4, report.Documents); // counted by the document pass, after missing.txt was indexed
+        // Counted by the document pass, which runs after missing.txt was indexed; whether it sees that write depends on
+        // the search service's refresh (Azure makes writes searchable a few seconds later), so 3 or 4.
+        Assert.InRange(report.Documents, 3, 4);
         Assert.Equal(2, report.Reingested);
         Assert.Equal(1, report.Removed);
         Assert.Equal(1, report.Rejected);
@@ -337,6 +339,7 @@ public sealed class IngestionIntegrationTests(AzuriteFixture azurite, SearchEmul
         // Assert
         Assert.Equal(0, report.Removed);
         Assert.True(report.Completed);
+        await stack.SettleAsync();
         var all = await stack.AllAsync();
         Assert.Equal(["late.txt", "missing.txt"], all.Select(d => d.BlobPath).Order(StringComparer.Ordinal));
     }
@@ -366,6 +369,7 @@ public sealed class IngestionIntegrationTests(AzuriteFixture azurite, SearchEmul
         Assert.True(second.Completed);
         Assert.Equal(1, second.Removed);
         Assert.Equal(1, second.Reingested);
+        await stack.SettleAsync();
         Assert.Equal(["a.txt"], (await stack.AllAsync()).Select(d => d.BlobPath));
     }
 

@@ -63,6 +63,7 @@ public sealed class ExportIntegrationTests(AzuriteFixture azurite, SearchEmulato
                     await store.UpsertAsync(chunk, default);
                 }
 
+                await stack.SettleAsync();
                 large = stack;
             }
 

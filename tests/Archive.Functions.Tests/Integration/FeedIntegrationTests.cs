@@ -98,6 +98,7 @@ public sealed class FeedIntegrationTests(AzuriteFixture azurite, SearchEmulatorF
         var (sinceResult, _) = await RunAsync(stack, "?q=wind", r => r.Headers.IfModifiedSince = first.HttpContext.Response.Headers.LastModified);
         var (otherQuery, _) = await RunAsync(stack, "?q=markets", r => r.Headers.IfNoneMatch = etag);
         await new ArticleStore(stack.Search).UpsertAsync([Corpus()[59].With(d => { d.IngestedAt = d.IngestedAt.AddDays(1); d.BlobETag = "v2"; })], default);
+        await stack.SettleAsync();
         var (changed, changedRequest) = await RunAsync(stack, "?q=wind", r => r.Headers.IfNoneMatch = etag);
 
         // Assert
