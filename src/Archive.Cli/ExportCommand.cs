@@ -8,47 +8,18 @@ internal static class ExportCommand
 {
     public static Command Create()
     {
-        var query = new Argument<string?>("query") { Description = "Search text (simple syntax); omit to export everything.", Arity = ArgumentArity.ZeroOrOne };
-        var from = new Option<string?>("--from") { Description = "Published on or after (2024-05-31 or an ISO 8601 date-time)." };
-        var to = new Option<string?>("--to") { Description = "Published on or before." };
-        var duplicates = new Option<bool>("--include-duplicates") { Description = "Export duplicates too." };
+        var search = new SearchFilterOptions("Search text (simple syntax); omit to export everything.", "Export duplicates too.");
         var format = new Option<string>("--format") { Description = "csv or jsonl.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "jsonl");
         var fields = new Option<string?>("--fields") { Description = "Comma-separated fields (default: all but body; add body to get it)." };
         var output = new Option<string>("--output", "-o") { Description = "The file to write.", Required = true };
-        var filters = SearchCommand.Filters.Select(f => (f.Parameter, Option: new Option<string[]>(f.Option) { Description = f.Description, AllowMultipleArgumentsPerToken = false })).ToArray();
-        var command = new Command("export", "Export every match of a search to a CSV or JSONL file through the HTTP API.") { query, from, to, duplicates, format, fields, output, ArchiveSettings.Api };
-        foreach (var (_, option) in filters)
-        {
-            command.Options.Add(option);
-        }
+        var command = new Command("export", "Export every match of a search to a CSV or JSONL file through the HTTP API.") { format, fields, output, ArchiveSettings.Api };
+        search.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var parameters = new List<KeyValuePair<string, string>>();
-            void Add(string name, string? value)
-            {
-                if (!string.IsNullOrEmpty(value))
-                {
-                    parameters.Add(new(name, value));
-                }
-            }
-
-            Add("q", parse.GetValue(query));
-            foreach (var (parameter, option) in filters)
-            {
-                foreach (var value in parse.GetValue(option) ?? [])
-                {
-                    Add(parameter, value);
-                }
-            }
-
-            Add("from", parse.GetValue(from));
-            Add("to", parse.GetValue(to));
-            if (parse.GetValue(duplicates))
-            {
-                Add("includeDuplicates", "true");
-            }
+            var parameters = search.Parameters(parse);
+            void Add(string name, string? value) => SearchFilterOptions.Add(parameters, name, value);
 
             var formatValue = parse.GetValue(format) ?? "csv";
             Add("format", formatValue);

@@ -8,64 +8,23 @@ namespace Archive.Cli;
 /// <summary><c>archive search &lt;query&gt; [filters] [--json]</c>: calls the HTTP API.</summary>
 internal static class SearchCommand
 {
-    /// <summary>The repeatable filter options, shared with <c>archive export</c>.</summary>
-    internal static readonly (string Option, string Parameter, string Description)[] Filters =
-    [
-        ("--author", "author", "Author (repeatable)."),
-        ("--site", "site", "Site name (repeatable)."),
-        ("--language", "language", "ISO 639-1 language (repeatable)."),
-        ("--tag", "tag", "Keyword (repeatable)."),
-        ("--person", "person", "Person mentioned (repeatable)."),
-        ("--place", "place", "Place mentioned (repeatable)."),
-        ("--org", "org", "Organization mentioned (repeatable)."),
-    ];
-
     public static Command Create()
     {
-        var query = new Argument<string?>("query") { Description = "Search text (simple syntax); omit to match everything.", Arity = ArgumentArity.ZeroOrOne };
-        var from = new Option<string?>("--from") { Description = "Published on or after (2024-05-31 or an ISO 8601 date-time)." };
-        var to = new Option<string?>("--to") { Description = "Published on or before." };
+        var search = new SearchFilterOptions("Search text (simple syntax); omit to match everything.", "Show duplicates too.");
         var sort = new Option<string?>("--sort") { Description = "relevance, newest or oldest." };
         var page = new Option<int?>("--page") { Description = "Page number (1-based)." };
         var pageSize = new Option<int?>("--page-size") { Description = "Results per page (at most 100)." };
-        var duplicates = new Option<bool>("--include-duplicates") { Description = "Show duplicates too." };
         var json = new Option<bool>("--json") { Description = "Print the API's JSON instead of a table." };
-        var filters = Filters.Select(f => (f.Parameter, Option: new Option<string[]>(f.Option) { Description = f.Description, AllowMultipleArgumentsPerToken = false })).ToArray();
-        var command = new Command("search", "Search the archive through the HTTP API.") { query, from, to, sort, page, pageSize, duplicates, json, ArchiveSettings.Api };
-        foreach (var (_, option) in filters)
-        {
-            command.Options.Add(option);
-        }
+        var command = new Command("search", "Search the archive through the HTTP API.") { sort, page, pageSize, json, ArchiveSettings.Api };
+        search.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var parameters = new List<KeyValuePair<string, string>>();
-            void Add(string name, string? value)
-            {
-                if (!string.IsNullOrEmpty(value))
-                {
-                    parameters.Add(new(name, value));
-                }
-            }
-
-            Add("q", parse.GetValue(query));
-            foreach (var (parameter, option) in filters)
-            {
-                foreach (var value in parse.GetValue(option) ?? [])
-                {
-                    Add(parameter, value);
-                }
-            }
-
-            Add("from", parse.GetValue(from));
-            Add("to", parse.GetValue(to));
+            var parameters = search.Parameters(parse);
+            void Add(string name, string? value) => SearchFilterOptions.Add(parameters, name, value);
             Add("sort", parse.GetValue(sort));
             Add("page", parse.GetValue(page)?.ToString(CultureInfo.InvariantCulture));
             Add("pageSize", parse.GetValue(pageSize)?.ToString(CultureInfo.InvariantCulture));
-            if (parse.GetValue(duplicates))
-            {
-                Add("includeDuplicates", "true");
-            }
 
             Uri apiBase;
             try

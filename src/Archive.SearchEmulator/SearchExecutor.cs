@@ -11,6 +11,31 @@ internal static class SearchExecutor
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 1000;
 
+    /// <summary>
+    /// The body of the next page's request when the caller asked for more than one page holds (no <c>top</c>, or one
+    /// over 1,000): Azure then answers <c>@search.nextPageParameters</c>; otherwise null.
+    /// </summary>
+    internal static JsonObject? NextPageParameters(JsonObject body, SearchRequest request, int pageSize)
+    {
+        if (request.Top is not null && request.Top <= MaxPageSize)
+        {
+            return null;
+        }
+
+        var next = (JsonObject)body.DeepClone();
+        next["skip"] = request.Skip + pageSize;
+        if (request.Top is null)
+        {
+            next.Remove("top");
+        }
+        else
+        {
+            next["top"] = request.Top.Value - pageSize;
+        }
+
+        return next;
+    }
+
     public static JsonObject Execute(LuceneIndex index, JsonObject body, string nextLink, Func<string, SynonymMap?>? synonyms = null)
     {
         if (VectorSearchExecutor.HasVectorQueries(body))
@@ -67,19 +92,8 @@ internal static class SearchExecutor
             }
 
             var more = top.TotalHits > request.Skip + pageSize;
-            if (more && (request.Top is null || request.Top > MaxPageSize))
+            if (more && SearchExecutor.NextPageParameters(body, request, pageSize) is { } next)
             {
-                var next = (JsonObject)body.DeepClone();
-                next["skip"] = request.Skip + pageSize;
-                if (request.Top is null)
-                {
-                    next.Remove("top");
-                }
-                else
-                {
-                    next["top"] = request.Top.Value - pageSize;
-                }
-
                 response["@search.nextPageParameters"] = next;
             }
 

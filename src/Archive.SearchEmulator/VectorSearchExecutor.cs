@@ -100,19 +100,8 @@ internal static class VectorSearchExecutor
             }
 
             var more = fused.Count > request.Skip + pageSize;
-            if (more && (request.Top is null || request.Top > MaxPageSize))
+            if (more && SearchExecutor.NextPageParameters(body, request, pageSize) is { } next)
             {
-                var next = (JsonObject)body.DeepClone();
-                next["skip"] = request.Skip + pageSize;
-                if (request.Top is null)
-                {
-                    next.Remove("top");
-                }
-                else
-                {
-                    next["top"] = request.Top.Value - pageSize;
-                }
-
                 response["@search.nextPageParameters"] = next;
             }
 
