@@ -62,6 +62,9 @@ var functionsServiceName = 'functions'
 var storageAccountName = 'st${resourceToken}'
 var searchServiceName = 'srch-${resourceToken}'
 var applicationInsightsName = 'appi-${resourceToken}'
+var logAnalyticsName = 'log-${resourceToken}'
+var functionAppName = 'func-${resourceToken}'
+var systemTopicName = 'evgt-${resourceToken}'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-11-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
@@ -112,7 +115,7 @@ module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
   scope: rg
   params: {
-    logAnalyticsName: 'log-${resourceToken}'
+    logAnalyticsName: logAnalyticsName
     applicationInsightsName: applicationInsightsName
     location: location
     tags: tags
@@ -147,7 +150,7 @@ module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
   scope: rg
   params: {
-    name: 'func-${resourceToken}'
+    name: functionAppName
     planName: 'plan-${resourceToken}'
     location: location
     tags: tags
@@ -177,7 +180,7 @@ module eventGrid 'modules/eventgrid.bicep' = {
   name: 'eventgrid'
   scope: rg
   params: {
-    name: 'evgt-${resourceToken}'
+    name: systemTopicName
     location: location
     tags: tags
     storageAccountName: storageAccountName
@@ -189,6 +192,26 @@ module eventGrid 'modules/eventgrid.bicep' = {
   // Event Grid checks that its identity may send to the queue when the subscription is created.
   dependsOn: [
     rbac
+  ]
+}
+
+// Diagnostic settings, the availability test of /api/health and the alert rules.
+module operations 'modules/operations.bicep' = {
+  name: 'operations'
+  scope: rg
+  params: {
+    logAnalyticsName: logAnalyticsName
+    storageAccountName: storageAccountName
+    systemTopicName: systemTopicName
+    searchServiceName: searchServiceName
+    functionAppName: functionAppName
+  }
+  dependsOn: [
+    monitoring
+    storage
+    search
+    functionApp
+    eventGrid
   ]
 }
 
