@@ -43,6 +43,9 @@ param maximumInstanceCount int = 100
 @description('NCRONTAB schedule (UTC) of the nightly Reconcile (six fields: second minute hour day month weekday).')
 param reconcileSchedule string = '0 0 3 * * *'
 
+@description('Address the alerts are mailed to; empty creates the action group without a receiver.')
+param alertEmail string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -205,6 +208,10 @@ module operations 'modules/operations.bicep' = {
     systemTopicName: systemTopicName
     searchServiceName: searchServiceName
     functionAppName: functionAppName
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+    alertEmail: alertEmail
   }
   dependsOn: [
     monitoring
