@@ -43,6 +43,9 @@ param maximumInstanceCount int = 100
 @description('NCRONTAB schedule (UTC) of the nightly Reconcile (six fields: second minute hour day month weekday).')
 param reconcileSchedule string = '0 0 3 * * *'
 
+@description('Address the alerts are mailed to; empty creates the action group without a receiver.')
+param alertEmail string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -62,6 +65,9 @@ var functionsServiceName = 'functions'
 var storageAccountName = 'st${resourceToken}'
 var searchServiceName = 'srch-${resourceToken}'
 var applicationInsightsName = 'appi-${resourceToken}'
+var logAnalyticsName = 'log-${resourceToken}'
+var functionAppName = 'func-${resourceToken}'
+var systemTopicName = 'evgt-${resourceToken}'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-11-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
@@ -112,7 +118,7 @@ module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
   scope: rg
   params: {
-    logAnalyticsName: 'log-${resourceToken}'
+    logAnalyticsName: logAnalyticsName
     applicationInsightsName: applicationInsightsName
     location: location
     tags: tags
@@ -147,7 +153,7 @@ module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
   scope: rg
   params: {
-    name: 'func-${resourceToken}'
+    name: functionAppName
     planName: 'plan-${resourceToken}'
     location: location
     tags: tags
@@ -177,7 +183,7 @@ module eventGrid 'modules/eventgrid.bicep' = {
   name: 'eventgrid'
   scope: rg
   params: {
-    name: 'evgt-${resourceToken}'
+    name: systemTopicName
     location: location
     tags: tags
     storageAccountName: storageAccountName
@@ -189,6 +195,30 @@ module eventGrid 'modules/eventgrid.bicep' = {
   // Event Grid checks that its identity may send to the queue when the subscription is created.
   dependsOn: [
     rbac
+  ]
+}
+
+// Diagnostic settings, the availability test of /api/health and the alert rules.
+module operations 'modules/operations.bicep' = {
+  name: 'operations'
+  scope: rg
+  params: {
+    logAnalyticsName: logAnalyticsName
+    storageAccountName: storageAccountName
+    systemTopicName: systemTopicName
+    searchServiceName: searchServiceName
+    functionAppName: functionAppName
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+    alertEmail: alertEmail
+  }
+  dependsOn: [
+    monitoring
+    storage
+    search
+    functionApp
+    eventGrid
   ]
 }
 

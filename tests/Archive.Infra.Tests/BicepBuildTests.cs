@@ -78,7 +78,7 @@ public sealed class BicepBuildTests(BicepFixture bicep)
             .ToList();
 
         // Assert
-        Assert.Equal(["eventgrid", "function-app", "identity", "monitoring", "rbac", "search", "storage"], modules);
+        Assert.Equal(["eventgrid", "function-app", "identity", "monitoring", "operations", "rbac", "search", "storage"], modules);
         Assert.Contains("subscriptionDeploymentTemplate.json", template.Root["$schema"]?.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("format('rg-{0}', parameters('environmentName'))", resourceGroup.Name, StringComparison.Ordinal);
         Assert.Equal([resourceGroup.Json["name"]?.GetValue<string>()], scopes);
